@@ -1,0 +1,359 @@
+"""The Textual application: keys, commands, saving, themes. Screens do the rest."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.timer import Timer
+
+from followup_tui import storage
+from followup_tui.clipboard import CopyResult, copy_with_pyperclip
+from followup_tui.errors import FileFormatError
+from followup_tui.app.screens.main import MainScreen
+from followup_tui.model import STAGES, Draft, Profile, Settings
+from followup_tui.session import Session
+
+# Save this long after the last change: often enough to lose nothing, rarely enough to be cheap.
+AUTOSAVE_DELAY = 1.0
+DEFAULT_THEME = "followup-dusk"
+
+ClipboardBackend = Callable[[str], CopyResult]
+
+
+class FollowupApp(App[None]):
+    """followup-tui: one interview's follow-up email, drafted live from the notes."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "followup-tui"
+    BINDINGS = [
+        Binding("ctrl+y", "copy_email", "Copy", priority=True, id="copy-email"),
+        Binding("ctrl+s", "save", "Save", priority=True, id="save"),
+        Binding("ctrl+e", "toggle_edit", "Edit email", priority=True, id="edit-email"),
+        Binding("ctrl+r", "regenerate", "Regenerate", id="regenerate"),
+        Binding("ctrl+o", "interviews", "Interviews", id="interviews"),
+        Binding("ctrl+g", "open_editor", "$EDITOR", id="open-editor"),
+        Binding("f2", "profile", "Profile", id="profile"),
+        Binding("f1", "help", "Help", id="help"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
+    ]
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        settings: Settings | None = None,
+        settings_error: FileFormatError | None = None,
+        clipboard: ClipboardBackend = copy_with_pyperclip,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.settings = settings or Settings()
+        # A config.toml that did not parse is never written over.
+        self.settings_error = settings_error
+        self.clipboard_backend = clipboard
+        self._clock = clock
+        self._autosave: Timer | None = None
+        self._theme_ready = False
+
+    # ------------------------------------------------------------ start-up
+
+    def now(self) -> datetime:
+        """The current time (a fixed clock in tests)."""
+        return self._clock() if self._clock else datetime.now().astimezone()
+
+    def get_default_screen(self) -> Screen[None]:
+        return MainScreen()
+
+    def on_mount(self) -> None:
+        self._load_themes()
+        self._apply_keymap()
+        self.sub_title = self.session.draft.title()
+        if self.settings_error is not None:
+            self.notify(
+                f"{self.settings_error}\nUsing default settings; config.toml is left as it is.",
+                title="Settings not read",
+                severity="error",
+                timeout=15,
+            )
+        if self.session.error is not None:
+            self.notify(
+                f"{self.session.error}\nFix the file and open it again; it will not be changed.",
+                title="Draft not read",
+                severity="error",
+                timeout=30,
+            )
+            self.sub_title = f"read-only: {self.session.error.path.name} needs fixing"
+        elif self.session.acquire_lock() is not None:
+            self.notify(
+                f"This draft is open in another followup-tui (pid {self.session.other_instance})."
+                " If both change it, the later save goes to a separate copy.",
+                title="Open twice",
+                severity="warning",
+                timeout=12,
+            )
+
+    def _load_themes(self) -> None:
+        from followup_tui.app.themes import load_themes
+
+        loaded = load_themes()
+        for theme in loaded.themes:
+            self.register_theme(theme)
+        if loaded.errors:
+            self.notify(
+                "\n".join(loaded.errors), title="Themes skipped", severity="warning", timeout=12
+            )
+        wanted = self.settings.theme
+        if wanted not in self.available_themes:
+            if wanted != DEFAULT_THEME:
+                self.notify(f"Theme {wanted!r} not found; using {DEFAULT_THEME}.", timeout=8)
+            wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
+        self.theme = wanted
+        self._theme_ready = True
+
+    def _apply_keymap(self) -> None:
+        if not self.settings.keymap:
+            return
+        known = {b.id for b in self.BINDINGS if isinstance(b, Binding) and b.id}
+        unknown = sorted(set(self.settings.keymap) - known)
+        if unknown:
+            self.notify(
+                f"[keymap] in config.toml names unknown keys: {', '.join(unknown)}"
+                f" (known: {', '.join(sorted(known))})",
+                severity="warning",
+                timeout=12,
+            )
+        self.set_keymap({k: v for k, v in self.settings.keymap.items() if k in known})
+
+    def watch_theme(self, theme: str) -> None:
+        if self._theme_ready and theme != self.settings.theme:
+            self.settings.theme = theme
+            self.save_settings(quiet=True)
+
+    # ------------------------------------------------------------ saving
+
+    def draft_changed(self) -> None:
+        """Mark the draft changed and autosave shortly."""
+        self.session.dirty = True
+        self.sub_title = self.session.draft.title() + (" (not saved)" if self.session.read_only else "")
+        if self._autosave is not None:
+            self._autosave.stop()
+        self._autosave = self.set_timer(AUTOSAVE_DELAY, partial(self.save_draft, quiet=True))
+
+    def save_draft(self, quiet: bool = False) -> bool:
+        """Save through the session; tell the user about anything but a quiet success."""
+        self._autosave = None
+        if self.session.ephemeral and quiet:
+            return False  # the demo is saved only when the user asks
+        result = self.session.save(now=self.now())
+        if not result.ok:
+            self.notify(result.message, title="Not saved", severity="error", timeout=10)
+        elif not quiet or "elsewhere" in result.message:
+            self.notify(result.message, timeout=4 if not quiet else 12)
+        return result.ok
+
+    def save_settings(self, quiet: bool = False) -> None:
+        """Write config.toml, unless it is a file the user must fix first."""
+        if self.settings_error is not None:
+            if not quiet:
+                self.notify(f"not saved: fix {self.settings_error.path} first", severity="error")
+            return
+        try:
+            storage.save_settings(self.settings)
+        except OSError as exc:
+            self.notify(f"settings not saved: {exc.strerror or exc}", severity="error")
+            return
+        if not quiet:
+            self.notify("settings saved", timeout=3)
+
+    async def action_quit(self) -> None:
+        if self.session.dirty and not self.session.ephemeral and not self.session.read_only:
+            self.save_draft(quiet=True)
+        self.session.release_lock()
+        self.exit()
+
+    def action_save(self) -> None:
+        self.save_draft()
+
+    # ------------------------------------------------------------ the email
+
+    @property
+    def main(self) -> MainScreen:
+        """The main screen, under whatever dialog is open."""
+        screen = self.screen_stack[0]
+        assert isinstance(screen, MainScreen)
+        return screen
+
+    @property
+    def profile(self) -> Profile:
+        """Who signs the emails: the user's profile, or the sample one in the demo."""
+        if self.session.ephemeral and not self.settings.profile.name:
+            from followup_tui.demo import demo_profile
+
+            return demo_profile()
+        return self.settings.profile
+
+    def action_copy_email(self, part: str = "email") -> None:
+        """Copy the email (or its body or subject) as `followup-tui render` prints it."""
+        try:
+            email = self.main.current_email()
+        except FileFormatError as exc:
+            self.notify(str(exc), title="Nothing copied", severity="error")
+            return
+        text = {"email": email.text, "body": email.body, "subject": email.subject}[part]
+        # OSC 52 always: it reaches the local clipboard even over SSH, where terminals allow it.
+        self.copy_to_clipboard(text)
+        try:
+            result = self.clipboard_backend(text)
+        except Exception as exc:  # a clipboard tool failing must never take the draft down
+            result = CopyResult(False, "", f"system clipboard failed: {exc}")
+        what = {"email": "the email", "body": "the body", "subject": "the subject"}[part]
+        if result.ok:
+            self.notify(f"Copied {what} with {result.backend} (and the terminal, OSC 52).")
+        else:
+            self.notify(
+                f"Copied {what} through the terminal (OSC 52); {result.message}."
+                " If nothing pastes, your terminal does not allow OSC 52.",
+                severity="warning",
+                timeout=8,
+            )
+
+    def action_toggle_edit(self) -> None:
+        if self.screen is self.main:
+            self.main.toggle_edit()
+
+    def action_regenerate(self) -> None:
+        """Regenerate the email from the notes, asking first when it was edited by hand."""
+        from followup_tui.app.dialogs import ConfirmDialog
+
+        main = self.main
+        if not main.has_edit():
+            self.notify("This email is already generated from the notes.", timeout=3)
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                main.drop_edit()
+                self.notify("Regenerated from the notes.", timeout=3)
+
+        self.push_screen(
+            ConfirmDialog(
+                "Regenerate this email from the notes?",
+                "Your hand edits of this email will be thrown away.",
+                confirm="Regenerate",
+            ),
+            answer,
+        )
+
+    # ------------------------------------------------------------ other screens
+
+    def action_help(self) -> None:
+        from followup_tui.app.screens.help import HelpScreen, key_lines
+
+        app_bindings = [b for b in self.BINDINGS if isinstance(b, Binding)]
+        self.push_screen(HelpScreen(key_lines(dict(self.screen.active_bindings), app_bindings)))
+
+    def action_interviews(self) -> None:
+        from followup_tui.app.screens.interviews import InterviewsScreen
+
+        self.push_screen(InterviewsScreen())
+
+    def action_profile(self) -> None:
+        from followup_tui.app.screens.profile import ProfileScreen
+
+        self.push_screen(ProfileScreen())
+
+    def action_open_editor(self) -> None:
+        from followup_tui.app.handoff import open_in_editor
+
+        open_in_editor(self)
+
+    def open_session(self, session: Session) -> None:
+        """Switch to another draft: save this one, then rebuild the main screen on the new one."""
+        if self.session.dirty and not self.session.ephemeral:
+            self.save_draft(quiet=True)
+        self.session.release_lock()
+        self.session = session
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.switch_screen(MainScreen())
+        self.sub_title = session.draft.title()
+        if session.error is not None:
+            self.notify(str(session.error), title="Draft not read", severity="error", timeout=30)
+        elif session.acquire_lock() is not None:
+            self.notify(
+                f"This draft is open in another followup-tui (pid {session.other_instance}).",
+                severity="warning",
+                timeout=12,
+            )
+
+    # ------------------------------------------------------------ palette
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("copy: email", "Subject line, blank line, body", self.action_copy_email)
+        yield SystemCommand(
+            "copy: body", "Just the body", partial(self.action_copy_email, "body")
+        )
+        yield SystemCommand(
+            "copy: subject", "Just the subject", partial(self.action_copy_email, "subject")
+        )
+        yield SystemCommand("save: now", "Save the draft (ctrl+s)", self.action_save)
+        yield SystemCommand("email: edit / back to notes", "ctrl+e", self.action_toggle_edit)
+        yield SystemCommand(
+            "email: regenerate from notes", "Asks first if edited", self.action_regenerate
+        )
+        yield SystemCommand("email: open in $EDITOR", "Edits come back", self.action_open_editor)
+        for stage in STAGES:
+            yield SystemCommand(
+                f"stage: {stage}", "Switch the follow-up stage", partial(self._stage, stage)
+            )
+        for tone in ("formal", "warm", "concise"):
+            yield SystemCommand(f"tone: {tone}", "Switch the tone", partial(self._tone, tone))
+        yield SystemCommand("interviews: list", "All interviews, due soonest first", self.action_interviews)
+        yield SystemCommand("profile: edit", "Name, contact, sign-off", self.action_profile)
+        yield SystemCommand("help: keys", "Every key (f1)", self.action_help)
+        from followup_tui.app.handoff import handoff_commands
+
+        yield from handoff_commands(self)
+
+    def _stage(self, stage: str) -> None:
+        self.main.select_stage(stage)
+
+    def _tone(self, tone: str) -> None:
+        self.main.select_tone(tone)
+
+
+def make_app(
+    path: Path | None = None,
+    *,
+    demo: bool = False,
+    clipboard: ClipboardBackend = copy_with_pyperclip,
+    clock: Callable[[], datetime] | None = None,
+) -> FollowupApp:
+    """Build the app the way the command line does; tests use this too."""
+    settings_error = None
+    try:
+        settings = storage.load_settings()
+    except FileFormatError as exc:
+        settings, settings_error = Settings(), exc
+    if demo:
+        from followup_tui.demo import demo_draft
+
+        session = Session(demo_draft(clock() if clock else None), None, ephemeral=True)
+    elif path is not None:
+        session = Session.open(path)
+    else:
+        recent = storage.most_recent_draft()
+        session = (
+            Session.open(recent) if recent else Session(Draft(tone=settings.default_tone), None)
+        )
+    return FollowupApp(
+        session, settings=settings, settings_error=settings_error, clipboard=clipboard, clock=clock
+    )

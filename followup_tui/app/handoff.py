@@ -1,0 +1,167 @@
+"""Getting the email out of the app: files, mailto, $EDITOR, reminders, the sent log."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import SystemCommand
+
+from followup_tui import export, paths, storage
+from followup_tui.errors import FileFormatError
+from followup_tui.model import ManualEdit, edit_key
+
+if TYPE_CHECKING:
+    from followup_tui.app.app import FollowupApp
+
+
+def export_path(app: FollowupApp, suffix: str) -> Path:
+    """Where the app writes a hand-off file: beside the drafts, named after the draft."""
+    session = app.session
+    stem = session.path.stem if session.path else "demo"
+    if suffix != ".ics" and len(session.draft.interviewers) > 1:
+        stem += f"-{app.main.interviewer + 1}"
+    return paths.data_dir() / "exports" / f"{stem}{suffix}"
+
+
+def _write(app: FollowupApp, suffix: str, data: bytes) -> Path | None:
+    target = export_path(app, suffix)
+    try:
+        storage.atomic_write(target, data)
+    except OSError as exc:
+        app.notify(f"could not write {target}: {exc.strerror or exc}", severity="error")
+        return None
+    return target
+
+
+def export_eml(app: FollowupApp) -> None:
+    """Write the email as an .eml draft and open it in the desktop mail program if there is one."""
+    try:
+        email = app.main.current_email()
+    except FileFormatError as exc:
+        app.notify(str(exc), severity="error")
+        return
+    target = _write(app, ".eml", export.to_eml(email, app.profile, date=app.now()))
+    if target is None:
+        return
+    opener = export.open_with_system(str(target))
+    how = f"opened with {opener}" if opener else "open it in your mail program (neomutt -H FILE)"
+    app.notify(f"Wrote {target}; {how}.", title="Email saved as .eml", timeout=10)
+
+
+def open_mailto(app: FollowupApp) -> None:
+    """Open a mailto: link, or say it is too long and offer the .eml instead."""
+    from followup_tui.app.dialogs import ConfirmDialog
+
+    try:
+        link = export.to_mailto(app.main.current_email())
+    except export.MailtoTooLong as exc:
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                export_eml(app)
+
+        app.push_screen(
+            ConfirmDialog(
+                "This email is too long for a mailto: link.",
+                f"It would be {exc.length} characters; mail programs accept about"
+                f" {export.MAILTO_LIMIT}. Save it as an .eml draft instead?",
+                confirm="Save .eml",
+            ),
+            answer,
+        )
+        return
+    except FileFormatError as exc:
+        app.notify(str(exc), severity="error")
+        return
+    opener = export.open_with_system(link)
+    if opener:
+        app.notify(f"Opened the mailto: link with {opener}.", timeout=6)
+    else:
+        app.copy_to_clipboard(link)
+        app.notify(
+            "No system opener here: the mailto: link was copied (OSC 52) instead.",
+            severity="warning",
+        )
+
+
+def export_ics(app: FollowupApp) -> None:
+    """Write a calendar reminder for the next follow-up that is due."""
+    from followup_tui.timing import describe, next_follow_up
+
+    window = next_follow_up(app.session.draft, app.now())
+    if window is None or window.state in ("done", "cold"):
+        app.notify("Nothing is due for this interview, so there is no reminder to make.")
+        return
+    seed = app.session.path.stem if app.session.path else "demo"
+    ics = export.to_ics(app.session.draft, window, now=app.now(), uid_seed=seed)
+    target = _write(app, ".ics", ics.encode())
+    if target is None:
+        return
+    opener = export.open_with_system(str(target))
+    app.notify(
+        f"{window.label}: {describe(window, app.now())}\nWrote {target}"
+        + (f"; opened with {opener}." if opener else "; import it into your calendar."),
+        title="Reminder saved",
+        timeout=10,
+    )
+
+
+def open_in_editor(app: FollowupApp) -> None:
+    """Edit the email in $VISUAL/$EDITOR; the edited text comes back as the manual edit."""
+    main = app.main
+    try:
+        email = main.current_email()
+    except FileFormatError as exc:
+        app.notify(str(exc), severity="error")
+        return
+    try:
+        with app.suspend():
+            edited = export.edit_in_editor(email.text)
+    except Exception as exc:  # no editor, or one that could not start: tell, keep the text
+        app.notify(f"could not run the editor: {exc}", severity="error")
+        return
+    app.refresh()
+    if edited is None:
+        app.notify("No change came back from the editor.", timeout=4)
+        return
+    subject, body = export.parse_edited(edited)
+    draft = app.session.draft
+    draft.edits[edit_key(draft.stage, main.interviewer)] = ManualEdit(subject, body)
+    main.changed()
+    app.notify("Your edit from the editor is now this email.", timeout=4)
+
+
+def mark_sent(app: FollowupApp, stage: str | None = None) -> None:
+    """Record that the user sent this stage's email now."""
+    from followup_tui.timing import mark_sent as record
+
+    draft = app.session.draft
+    stage = stage or draft.stage
+    to = ", ".join(i.email or i.name for i in draft.interviewers if i.email or i.name)
+    record(draft, stage, app.now(), to)
+    app.main.changed()
+    app.notify(f"Recorded: {stage} sent {app.now():%a %d %b %H:%M}.", timeout=5)
+
+
+def record_outcome(app: FollowupApp, outcome: str) -> None:
+    """Record a rejection or an offer (or clear it)."""
+    from followup_tui.timing import record_outcome as record
+
+    record(app.session.draft, outcome, app.now())
+    app.main.changed()
+    app.notify(f"Recorded outcome: {outcome or 'none'}.", timeout=5)
+
+
+def handoff_commands(app: FollowupApp) -> Iterator[SystemCommand]:
+    """Palette commands for everything above."""
+    yield SystemCommand("export: .eml draft", "For neomutt -H, aerc, desktop mail", partial(export_eml, app))
+    yield SystemCommand("export: mailto link", "Open in the mail program", partial(open_mailto, app))
+    yield SystemCommand("export: .ics reminder", "The next follow-up in your calendar", partial(export_ics, app))
+    stage = app.session.draft.stage
+    yield SystemCommand(f"sent: mark {stage} as sent", "Adds it to the sent log", partial(mark_sent, app))
+    yield SystemCommand("outcome: rejected", "Feedback and keep-in-touch become due", partial(record_outcome, app, "rejected"))
+    yield SystemCommand("outcome: offer", "Congratulations", partial(record_outcome, app, "offer"))
+    yield SystemCommand("outcome: clear", "No outcome yet", partial(record_outcome, app, ""))

@@ -1,0 +1,55 @@
+"""F1: every key, read from the live bindings (so a remapped key shows as remapped)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+INTRO = (
+    "Type your notes on the left; the email on the right follows as you type, and the "
+    "checklist in the middle judges it against the practices the career guides agree on. "
+    "Press ctrl+p for every command, including exports, stages and tones."
+)
+
+
+def key_lines(screen_bindings: dict[str, object], app_bindings: list[Binding]) -> list[tuple[str, str]]:
+    """(keys, what) for every described binding, app keys first, with remaps applied."""
+    rows: dict[str, list[str]] = {}
+    order: list[str] = []
+    for key, active in screen_bindings.items():
+        binding: Binding = active.binding  # type: ignore[attr-defined]
+        if not binding.description or binding.system:
+            continue
+        if binding.description not in rows:
+            rows[binding.description] = []
+            order.append(binding.description)
+        rows[binding.description].append(key)
+    app_first = [b.description for b in app_bindings if b.description in rows]
+    rest = [d for d in order if d not in app_first]
+    return [(", ".join(rows[d]), d) for d in app_first + rest]
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys, generated from the real bindings."""
+
+    BINDINGS = [Binding("escape,f1,q", "dismiss", "Close help")]
+
+    def __init__(self, lines: list[tuple[str, str]]) -> None:
+        super().__init__(classes="dialog", id="help")
+        self.lines = lines
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="dialog-box help-box") as box:
+            box.border_title = "Help"
+            yield Static(INTRO, markup=False, classes="help-intro")
+            width = max((len(keys) for keys, _ in self.lines), default=4) + 2
+            for keys, what in self.lines:
+                yield Static(
+                    Content.assemble((f"{keys:<{width}}", "bold $text-accent"), what),
+                    classes="help-row",
+                )
+        yield Footer()

@@ -1,0 +1,252 @@
+"""The main screen: notes, checklist and preview, side by side or as tabs."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Label, Select, Tab, Tabs
+
+from followup_tui.app.widgets.checklist import Checklist
+from followup_tui.app.widgets.notes import NotesForm
+from followup_tui.app.widgets.preview import Preview
+from followup_tui.errors import FileFormatError
+from followup_tui.model import STAGES, Email, ManualEdit, edit_key
+from followup_tui.practices import evaluate, summary
+from followup_tui.render import available_tones, render_all
+
+# Below this many columns the three panes become tabs.
+NARROW_WIDTH = 110
+# Rendering waits for a pause this long in typing, so keys never queue behind it.
+RENDER_DELAY = 0.03
+PANES = ("notes-pane", "checklist-pane", "preview-pane")
+
+
+class MainScreen(Screen[None]):
+    """Edits one interview's draft; everything else is a screen or dialog on top."""
+
+    def __init__(self) -> None:
+        super().__init__(id="main")
+        self.interviewer = 0
+        self._render_timer: Timer | None = None
+        self.emails: list[Email] = []
+
+    @property
+    def session(self):  # type: ignore[no-untyped-def]
+        return self.app.session  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        draft = self.session.draft
+        yield Header(icon="✉")
+        with Horizontal(id="switchers"):
+            yield Label("Stage", classes="switch-label")
+            yield Select(
+                [(s, s) for s in STAGES],
+                value=draft.stage,
+                allow_blank=False,
+                id="s-stage",
+                compact=True,
+            )
+            yield Label("Tone", classes="switch-label")
+            yield Select(
+                [(t, t) for t in self._tones()],
+                value=draft.tone,
+                allow_blank=False,
+                id="s-tone",
+                compact=True,
+            )
+            yield Label("To", classes="switch-label")
+            yield Select(
+                self._people(), value=0, allow_blank=False, id="s-person", compact=True
+            )
+        yield Tabs(
+            Tab("Notes", id="tab-notes-pane"),
+            Tab("Checklist", id="tab-checklist-pane"),
+            Tab("Preview", id="tab-preview-pane"),
+            id="pane-tabs",
+        )
+        with Horizontal(id="panes"):
+            with Vertical(id="notes-pane", classes="pane -active") as notes:
+                notes.border_title = "Interview notes"
+                yield NotesForm(draft, id="notes")
+            with Vertical(id="checklist-pane", classes="pane") as checks:
+                checks.border_title = "Checklist"
+                yield Checklist(id="checklist")
+            with Vertical(id="preview-pane", classes="pane") as preview:
+                preview.border_title = "Preview"
+                yield Preview(id="preview")
+        yield Footer()
+
+    def _tones(self) -> list[str]:
+        tones = available_tones(self.session.draft.stage)
+        if self.session.draft.tone not in tones:
+            tones.append(self.session.draft.tone)
+        return tones
+
+    def _people(self) -> list[tuple[str, int]]:
+        return [
+            (person.name.strip() or f"Interviewer {n + 1}", n)
+            for n, person in enumerate(self.session.draft.interviewers)
+        ]
+
+    def on_mount(self) -> None:
+        self.refresh_email()
+
+    # ------------------------------------------------------------ layout
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+
+    def show_pane(self, pane: str) -> None:
+        """Bring a pane forward (only visible as a change in the narrow, tabbed layout)."""
+        self.query_one("#pane-tabs", Tabs).active = f"tab-{pane}"
+
+    @on(Tabs.TabActivated, "#pane-tabs")
+    def _tab_activated(self, event: Tabs.TabActivated) -> None:
+        active = (event.tab.id or "tab-notes-pane").removeprefix("tab-")
+        for pane in PANES:
+            self.query_one(f"#{pane}").set_class(pane == active, "-active")
+
+    # ------------------------------------------------------------ the live email
+
+    def schedule_render(self) -> None:
+        """Render after a short pause, so fast typing renders once, not per key."""
+        if self._render_timer is not None:
+            self._render_timer.stop()
+        self._render_timer = self.set_timer(RENDER_DELAY, self.refresh_email)
+
+    def current_email(self) -> Email:
+        """The email on screen, rendered now (what copy and export hand over)."""
+        draft = self.session.draft
+        self.emails = render_all(draft, self.app.profile, now=self.app.now())  # type: ignore[attr-defined]
+        self.interviewer = min(self.interviewer, len(self.emails) - 1)
+        return self.emails[self.interviewer]
+
+    def refresh_email(self) -> None:
+        """Render the email, judge it, and show both."""
+        self._render_timer = None
+        preview = self.query_one(Preview)
+        try:
+            email = self.current_email()
+        except FileFormatError as exc:
+            preview.show(None, "fix the template, then the preview comes back", error=str(exc))
+            return
+        draft = self.session.draft
+        results = evaluate(
+            email,
+            draft=draft,
+            profile=self.app.profile,  # type: ignore[attr-defined]
+            now=self.app.now(),  # type: ignore[attr-defined]
+            emails=self.emails,
+        )
+        self.query_one(Checklist).show(results)
+        counts = summary(results)
+        checks = self.query_one("#checklist-pane")
+        checks.border_subtitle = " ".join(
+            f"{counts[s]} {s}" for s in ("fail", "warn", "todo") if counts.get(s)
+        ) or "all clear"
+        preview.show(email, self._meta(email))
+
+    def _meta(self, email: Email) -> str:
+        from followup_tui.timing import describe, windows
+
+        parts = [f"{email.word_count} words"]
+        draft = self.session.draft
+        now = self.app.now()  # type: ignore[attr-defined]
+        for window in windows(draft, now):
+            if window.stage == draft.stage and window.state != "done":
+                parts.append(describe(window, now))
+                break
+        if email.edited:
+            parts.append("edited by hand (ctrl+r regenerates)")
+        return " · ".join(parts)
+
+    def changed(self) -> None:
+        """The draft changed: re-render soon and autosave a little later."""
+        self.schedule_render()
+        self.app.draft_changed()  # type: ignore[attr-defined]
+
+    @on(NotesForm.Changed)
+    def _notes_changed(self, event: NotesForm.Changed) -> None:
+        if event.people:
+            select = self.query_one("#s-person", Select)
+            select.set_options(self._people())
+            self.interviewer = min(self.interviewer, len(self.session.draft.interviewers) - 1)
+            select.value = self.interviewer
+        self.changed()
+
+    @on(Checklist.Toggled)
+    def _toggled(self, event: Checklist.Toggled) -> None:
+        ticks = self.session.draft.ticks
+        ticks[event.practice_id] = not ticks.get(event.practice_id, False)
+        self.changed()
+
+    @on(Preview.Edited)
+    def _edited(self, event: Preview.Edited) -> None:
+        draft = self.session.draft
+        draft.edits[edit_key(draft.stage, self.interviewer)] = ManualEdit(event.subject, event.body)
+        self.changed()
+
+    @on(Select.Changed, "#s-stage")
+    def _stage_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value != self.session.draft.stage:
+            self.session.draft.stage = event.value
+            self.query_one("#s-tone", Select).set_options([(t, t) for t in self._tones()])
+            self.query_one("#s-tone", Select).value = self.session.draft.tone
+            self._email_switched()
+
+    @on(Select.Changed, "#s-tone")
+    def _tone_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value != self.session.draft.tone:
+            self.session.draft.tone = event.value
+            self._email_switched()
+
+    @on(Select.Changed, "#s-person")
+    def _person_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, int) and event.value != self.interviewer:
+            self.interviewer = event.value
+            self._email_switched()
+
+    def _email_switched(self) -> None:
+        self.changed()
+        preview = self.query_one(Preview)
+        if preview.editing:
+            preview.start_editing(self.current_email())
+
+    # ------------------------------------------------------------ edit mode
+
+    def toggle_edit(self) -> None:
+        """Between the notes and the editable email."""
+        preview = self.query_one(Preview)
+        if preview.editing:
+            preview.stop_editing()
+            self.show_pane("notes-pane")
+            self.query_one(NotesForm).focus()
+            self.refresh_email()
+        else:
+            self.show_pane("preview-pane")
+            preview.start_editing(self.current_email())
+
+    def has_edit(self) -> bool:
+        """True when the email on screen is the user's own edit."""
+        return self.session.draft.edit_for(self.session.draft.stage, self.interviewer) is not None
+
+    def drop_edit(self) -> None:
+        """Forget the manual edit of the email on screen and show the generated one."""
+        draft = self.session.draft
+        draft.edits.pop(edit_key(draft.stage, self.interviewer), None)
+        preview = self.query_one(Preview)
+        if preview.editing:
+            preview.start_editing(self.current_email())
+        self.changed()
+
+    def select_stage(self, stage: str) -> None:
+        """Switch the stage (from the palette)."""
+        self.query_one("#s-stage", Select).value = stage
+
+    def select_tone(self, tone: str) -> None:
+        """Switch the tone (from the palette)."""
+        self.query_one("#s-tone", Select).value = tone

@@ -1,0 +1,229 @@
+"""The interview notes form: every field of the draft, bound to the model."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import Button, Input, Label, Select, TextArea
+
+from followup_tui.model import FORMATS, Draft, Interviewer
+
+NOTE_LABELS: tuple[tuple[str, str, str], ...] = (
+    ("topics", "Topics discussed", "one per line: what you talked about"),
+    ("resonated", "What resonated with you", "a moment, a plan, a value you liked"),
+    ("skills", "Skills to highlight", "a result of yours that fits their needs"),
+    ("concerns", "Concerns raised", "a doubt they voiced, to answer"),
+    ("missed", "Forgot or want to clarify", "what you wish you had said"),
+    ("next_steps", "Next steps / timeline", "what they said about the decision"),
+)
+
+
+def format_when(when: datetime | None) -> str:
+    """The interview time as the form shows it."""
+    return when.strftime("%Y-%m-%d %H:%M %z") if when else ""
+
+
+def parse_when_field(text: str) -> datetime | None:
+    """The form's time field: `2026-11-21 14:00`, with an optional `+0100` style offset."""
+    text = text.strip()
+    for pattern in ("%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M%z", "%Y-%m-%dT%H:%M%z"):
+        try:
+            return datetime.strptime(text, pattern)
+        except ValueError:
+            pass
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError("use YYYY-MM-DD HH:MM, optionally with +HHMM") from None
+    return when if when.tzinfo else when.astimezone()
+
+
+class InterviewerRow(Horizontal):
+    """Name, title and email of one interviewer, with a remove button."""
+
+    DEFAULT_CSS = """
+    InterviewerRow { height: auto; }
+    InterviewerRow Input { width: 1fr; }
+    InterviewerRow Button { min-width: 5; width: 5; }
+    """
+
+    def __init__(self, interviewer: Interviewer, index: int) -> None:
+        super().__init__(classes="interviewer")
+        self.interviewer = interviewer
+        self.index = index
+
+    def compose(self) -> ComposeResult:
+        person = self.interviewer
+        yield Input(person.name, placeholder="name", id=f"iv-{self.index}-name", compact=True)
+        yield Input(person.title, placeholder="title", id=f"iv-{self.index}-title", compact=True)
+        yield Input(person.email, placeholder="email", id=f"iv-{self.index}-email", compact=True)
+        yield Button("✕", id=f"iv-{self.index}-remove", compact=True, tooltip="remove")
+
+
+class NotesForm(VerticalScroll):
+    """Edits the draft in place and says so with `NotesForm.Changed`."""
+
+    @dataclass
+    class Changed(Message):
+        """A field of the draft changed; `people` is True when interviewers were added or removed."""
+
+        people: bool = False
+
+    def __init__(self, draft: Draft, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.draft = draft
+
+    def compose(self) -> ComposeResult:
+        iv = self.draft.interview
+        with Horizontal(classes="pair"):
+            with Vertical():
+                yield Label("Company")
+                yield Input(iv.company, placeholder="company", id="f-company", compact=True)
+            with Vertical():
+                yield Label("Role")
+                yield Input(iv.role, placeholder="role", id="f-role", compact=True)
+        with Horizontal(classes="pair"):
+            with Vertical():
+                yield Label("When", id="when-label")
+                yield Input(
+                    format_when(iv.when),
+                    placeholder="2026-11-21 14:00 +0100",
+                    id="f-when",
+                    compact=True,
+                )
+            with Vertical():
+                yield Label("Format")
+                yield Select(
+                    [(f, f) for f in FORMATS],
+                    value=iv.format,
+                    allow_blank=False,
+                    id="f-format",
+                    compact=True,
+                )
+        yield Label("Decision expected by", id="decision-label")
+        yield Input(
+            iv.decision_by.isoformat() if iv.decision_by else "",
+            placeholder="YYYY-MM-DD, if they said",
+            id="f-decision",
+            compact=True,
+        )
+        yield Label("Interviewers")
+        with Vertical(id="interviewers"):
+            for index, person in enumerate(self.draft.interviewers):
+                yield InterviewerRow(person, index)
+        yield Button("+ add interviewer", id="add-interviewer", compact=True)
+        for name, label, hint in NOTE_LABELS:
+            yield Label(label)
+            area = TextArea(getattr(self.draft.notes, name), id=f"n-{name}", soft_wrap=True)
+            area.placeholder = hint
+            yield area
+
+    # ------------------------------------------------------------ field changes
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        field = event.input.id or ""
+        value = event.value
+        iv = self.draft.interview
+        if field.startswith("iv-"):
+            _, index, attr = field.split("-", 2)
+            person = self.draft.interviewers[int(index)]
+            if getattr(person, attr) != value:
+                setattr(person, attr, value)
+                self.post_message(self.Changed())
+        elif field in ("f-company", "f-role"):
+            attr = field[2:]
+            if getattr(iv, attr) != value:
+                setattr(iv, attr, value)
+                self.post_message(self.Changed())
+        elif field == "f-when":
+            self._set_when(event.input, value)
+        elif field == "f-decision":
+            self._set_decision(event.input, value)
+
+    def _set_when(self, widget: Input, value: str) -> None:
+        label = self.query_one("#when-label", Label)
+        try:
+            when = parse_when_field(value) if value.strip() else None
+        except ValueError as exc:
+            widget.add_class("-invalid")
+            label.update(f"When: {exc}")
+            return
+        widget.remove_class("-invalid")
+        label.update("When")
+        if when != self.draft.interview.when:
+            self.draft.interview.when = when
+            self.post_message(self.Changed())
+
+    def _set_decision(self, widget: Input, value: str) -> None:
+        label = self.query_one("#decision-label", Label)
+        try:
+            decision = date.fromisoformat(value.strip()) if value.strip() else None
+        except ValueError:
+            widget.add_class("-invalid")
+            label.update("Decision expected by: use YYYY-MM-DD")
+            return
+        widget.remove_class("-invalid")
+        label.update("Decision expected by")
+        if decision != self.draft.interview.decision_by:
+            self.draft.interview.decision_by = decision
+            self.post_message(self.Changed())
+
+    @on(Select.Changed, "#f-format")
+    def _format_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if isinstance(event.value, str) and event.value != self.draft.interview.format:
+            self.draft.interview.format = event.value
+            self.post_message(self.Changed())
+
+    @on(TextArea.Changed)
+    def _note_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        name = (event.text_area.id or "")[2:]
+        if getattr(self.draft.notes, name, None) not in (None, event.text_area.text):
+            setattr(self.draft.notes, name, event.text_area.text)
+            self.post_message(self.Changed())
+
+    # ------------------------------------------------------------ interviewers
+
+    @on(Button.Pressed, "#add-interviewer")
+    async def add_interviewer(self) -> None:
+        """Add an empty interviewer row and focus its name."""
+        self.draft.interviewers.append(Interviewer())
+        await self._rebuild_people()
+        self.query_one(f"#iv-{len(self.draft.interviewers) - 1}-name", Input).focus()
+        self.post_message(self.Changed(people=True))
+
+    @on(Button.Pressed, ".interviewer Button")
+    async def _remove_interviewer(self, event: Button.Pressed) -> None:
+        event.stop()
+        index = int((event.button.id or "").split("-")[1])
+        del self.draft.interviewers[index]
+        if not self.draft.interviewers:
+            self.draft.interviewers.append(Interviewer())
+        # Manual edits are keyed by position: move the later ones up with their people.
+        from followup_tui.model import edit_key
+
+        edits = {}
+        for key, edit in self.draft.edits.items():
+            stage, _, number = key.rpartition("/")
+            n = int(number) if number.isdigit() else 0
+            if n == index:
+                continue
+            edits[edit_key(stage, n - 1 if n > index else n)] = edit
+        self.draft.edits = edits
+        await self._rebuild_people()
+        self.post_message(self.Changed(people=True))
+
+    async def _rebuild_people(self) -> None:
+        box = self.query_one("#interviewers", Vertical)
+        await box.remove_children()
+        await box.mount_all(
+            InterviewerRow(person, index) for index, person in enumerate(self.draft.interviewers)
+        )

@@ -1,0 +1,93 @@
+"""The preview pane: the email as it will be sent, and its editor."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.widgets import ContentSwitcher, Input, Label, Static, TextArea
+
+from followup_tui.model import Email
+
+
+class Preview(Vertical):
+    """Shows To, Subject and Body live; in edit mode the subject and body are editable."""
+
+    @dataclass
+    class Edited(Message):
+        """The user changed the email by hand."""
+
+        subject: str
+        body: str
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.editing = False
+        self._loading_editor = False
+
+    def compose(self) -> ComposeResult:
+        with ContentSwitcher(initial="view", id="preview-switcher"):
+            with VerticalScroll(id="view"):
+                # markup=False: an email is text, and "[Ana]" must stay "[Ana]"
+                yield Static("", id="p-to", markup=False)
+                yield Static("", id="p-subject", markup=False)
+                yield Static("", id="p-body", markup=False)
+            with Vertical(id="edit"):
+                yield Label("Subject")
+                yield Input(id="e-subject", compact=True)
+                yield Label("Body")
+                yield TextArea(id="e-body", soft_wrap=True)
+        yield Static("", id="p-meta", markup=False)
+
+    def show(self, email: Email | None, meta: str, error: str = "") -> None:
+        """Put an email (or a template error) on screen without re-laying out the pane."""
+        if error:
+            self.query_one("#p-to", Static).update("", layout=False)
+            self.query_one("#p-subject", Static).update("Template error", layout=False)
+            self.query_one("#p-body", Static).update(error)
+            self.query_one("#p-meta", Static).update(meta, layout=False)
+            return
+        assert email is not None
+        self.query_one("#p-to", Static).update(f"To: {email.to or '(no address yet)'}", layout=False)
+        self.query_one("#p-subject", Static).update(f"Subject: {email.subject}", layout=False)
+        # The body's height changes with its text, so this one lays out.
+        self.query_one("#p-body", Static).update(email.body)
+        self.query_one("#p-meta", Static).update(meta, layout=False)
+
+    def start_editing(self, email: Email) -> None:
+        """Switch to the editor, filled with the email as it stands."""
+        self.editing = True
+        self._loading_editor = True
+        subject = self.query_one("#e-subject", Input)
+        body = self.query_one("#e-body", TextArea)
+        subject.value = email.subject
+        body.load_text(email.body)
+        self.query_one(ContentSwitcher).current = "edit"
+        self.add_class("-editing")
+        body.focus()
+        # The Changed events of filling the editor arrive later; they match the email and are dropped.
+        self._loaded = (email.subject, email.body)
+
+    def stop_editing(self) -> None:
+        """Back to the read-only preview."""
+        self.editing = False
+        self.query_one(ContentSwitcher).current = "view"
+        self.remove_class("-editing")
+
+    def _current(self) -> tuple[str, str]:
+        return self.query_one("#e-subject", Input).value, self.query_one("#e-body", TextArea).text
+
+    @on(Input.Changed, "#e-subject")
+    @on(TextArea.Changed, "#e-body")
+    def _edited(self, event: Input.Changed | TextArea.Changed) -> None:
+        event.stop()
+        if not self.editing:
+            return
+        subject, body = self._current()
+        if (subject, body) == getattr(self, "_loaded", None):
+            return
+        self._loaded = (subject, body)
+        self.post_message(self.Edited(subject, body))

@@ -1,0 +1,177 @@
+"""The draft of one interview's follow-up, and the user's profile: plain dataclasses."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+STAGES: tuple[str, ...] = ("thank-you", "check-in", "feedback", "keep-in-touch")
+TONES: tuple[str, ...] = ("formal", "warm", "concise")
+FORMATS: tuple[str, ...] = ("video", "phone", "on-site")
+OUTCOMES: tuple[str, ...] = ("", "rejected", "offer")
+NOTE_FIELDS: tuple[str, ...] = (
+    "topics",
+    "resonated",
+    "skills",
+    "concerns",
+    "missed",
+    "next_steps",
+)
+
+
+@dataclass
+class Interviewer:
+    """One person who interviewed the user."""
+
+    name: str = ""
+    title: str = ""
+    email: str = ""
+
+    @property
+    def first_name(self) -> str:
+        """The first word of the name, for a warm greeting."""
+        parts = self.name.split()
+        return parts[0] if parts else ""
+
+    @property
+    def last_name(self) -> str:
+        """The last word of the name, for a formal greeting."""
+        parts = self.name.split()
+        return parts[-1] if len(parts) > 1 else ""
+
+
+@dataclass
+class Interview:
+    """The facts of the interview itself."""
+
+    company: str = ""
+    role: str = ""
+    when: datetime | None = None  # timezone-aware
+    format: str = "video"
+    decision_by: date | None = None  # the decision date the user was told, if any
+
+
+@dataclass
+class Notes:
+    """What the user noted about the conversation; each field is free text."""
+
+    topics: str = ""
+    resonated: str = ""
+    skills: str = ""
+    concerns: str = ""
+    missed: str = ""
+    next_steps: str = ""
+
+    def is_empty(self) -> bool:
+        """True when no note field has any text."""
+        return not any(getattr(self, name).strip() for name in NOTE_FIELDS)
+
+
+@dataclass
+class ManualEdit:
+    """The user's own subject and body for one email, replacing the generated one."""
+
+    subject: str = ""
+    body: str = ""
+
+
+@dataclass
+class SentRecord:
+    """A follow-up the user says they sent."""
+
+    stage: str
+    at: datetime
+    to: str = ""
+
+
+@dataclass
+class Draft:
+    """Everything about one interview's follow-up."""
+
+    interview: Interview = field(default_factory=Interview)
+    interviewers: list[Interviewer] = field(default_factory=lambda: [Interviewer()])
+    notes: Notes = field(default_factory=Notes)
+    stage: str = "thank-you"
+    tone: str = "warm"
+    # keyed by edit_key(stage, interviewer index)
+    edits: dict[str, ManualEdit] = field(default_factory=dict)
+    # manual checklist ticks, keyed by practice id
+    ticks: dict[str, bool] = field(default_factory=dict)
+    sent: list[SentRecord] = field(default_factory=list)
+    outcome: str = ""
+    outcome_at: datetime | None = None
+
+    def edit_for(self, stage: str, interviewer: int) -> ManualEdit | None:
+        """The manual edit of one email, if the user made one."""
+        return self.edits.get(edit_key(stage, interviewer))
+
+    def sent_for(self, stage: str) -> list[SentRecord]:
+        """The sent records of one stage, oldest first."""
+        return sorted((s for s in self.sent if s.stage == stage), key=lambda s: s.at)
+
+    def title(self) -> str:
+        """A short human name for the interview."""
+        parts = [p for p in (self.interview.company, self.interview.role) if p.strip()]
+        return " - ".join(parts) or "Untitled interview"
+
+    def copy(self) -> Draft:
+        """A deep copy, safe to hand to a worker thread."""
+        return dataclasses.replace(
+            self,
+            interview=dataclasses.replace(self.interview),
+            interviewers=[dataclasses.replace(i) for i in self.interviewers],
+            notes=dataclasses.replace(self.notes),
+            edits={k: dataclasses.replace(v) for k, v in self.edits.items()},
+            ticks=dict(self.ticks),
+            sent=[dataclasses.replace(s) for s in self.sent],
+        )
+
+
+def edit_key(stage: str, interviewer: int) -> str:
+    """The key of a manual edit in `Draft.edits`."""
+    return f"{stage}/{interviewer}"
+
+
+@dataclass
+class Profile:
+    """The user: who signs the emails."""
+
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    links: list[str] = field(default_factory=list)
+    sign_off: str = "Best regards"
+
+
+@dataclass
+class Settings:
+    """The user's profile and preferences, as kept in config.toml."""
+
+    profile: Profile = field(default_factory=Profile)
+    default_tone: str = "warm"
+    theme: str = "followup-dusk"
+    keymap: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Email:
+    """One email as it will be sent."""
+
+    to: str
+    subject: str
+    body: str
+    stage: str = "thank-you"
+    tone: str = "warm"
+    interviewer: int = 0
+    edited: bool = False  # True when this is the user's manual edit
+
+    @property
+    def text(self) -> str:
+        """Subject line, blank line, body: what `render` prints and copy puts on the clipboard."""
+        return f"Subject: {self.subject}\n\n{self.body}"
+
+    @property
+    def word_count(self) -> int:
+        """Words in the body."""
+        return len(self.body.split())

@@ -1,0 +1,435 @@
+"""Turn a draft into the emails it stands for, through Jinja2 templates.
+
+Templates live in `followup_tui/templates/<stage>/<tone>.j2`; a file of the same name under
+`$XDG_CONFIG_HOME/followup-tui/templates/` overrides a shipped one, and a new name there adds
+a tone (`thank-you/playful.j2` adds the tone "playful" to the thank-you stage).
+
+A template's output is `Subject: ...`, a blank line, then the body. Afterwards trailing
+spaces are dropped, doubled spaces inside a line become one, runs of blank lines become one
+blank line, and blank lines at the start and end go. Templates run in Jinja2's sandbox with
+strict undefined names: a typo is an error that names the file and line, never a silent gap.
+
+Names a template can use (every text is a plain string, "" when unknown):
+
+- `stage`, `tone`: what is being rendered.
+- `company`, `role`, `format` ("video", "phone", "on-site" or "").
+- `role_phrase`: "the Data Engineer role at Acme", "the Data Engineer role", "the role at
+  Acme" or "the role"; `team_phrase`: "the Acme team" or "your team".
+- `day`: weekday of the interview ("Tuesday"); `date`: "18 November"; `month`: "November";
+  `when_phrase`: "today", "yesterday", "on Tuesday" or "on 18 November", relative to now.
+- `decision_by`: the decision date the user was told, as "Friday 5 December".
+- `interviewer`: the person this email goes to, with `name`, `first_name`, `last_name`,
+  `title`, `email`.
+- `greeting_name`: the name to greet: the full name for the formal tone, the first name for
+  the others; "" when no name is known.
+- `index`: this interviewer's position in the panel, from 0; `count`: how many there are;
+  `panel`: true when there is more than one.
+- `others`: the names of the other interviewers (a list); `others_text`: the same joined as
+  "A, B and C".
+- Notes, each as a cleaned string joined as "a, b and c": `topics`, `resonated`, `skills`,
+  `concerns`, `missed`, `next_steps`; and as lists: `topic_list`, `resonated_list`,
+  `skill_list`, `concern_list`, `missed_list`, `next_step_list`. Notes are split on new lines
+  and semicolons, bullets ("- ", "* ", "1. ") and trailing full stops are dropped, and empty
+  items are left out; the text is otherwise the user's own, word for word.
+- `topic`, `point`, `skill`: one item of `topic_list`, `resonated_list` and `skill_list`,
+  picked by `index` (cycling), so each member of a panel hears about something different.
+- `profile`: the sender, with `name`, `email`, `phone`, `links` (a list) and `sign_off`.
+- `signature`: a ready block: the sign-off and a comma, then the name, then the email,
+  phone and links, one per line, leaving out what is empty.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import traceback
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    ChoiceLoader,
+    FileSystemLoader,
+    StrictUndefined,
+    Template,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+)
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
+
+from followup_tui import paths
+from followup_tui.errors import FileFormatError
+from followup_tui.model import (
+    STAGES,
+    TONES,
+    Draft,
+    Email,
+    Interviewer,
+    Profile,
+)
+
+SHIPPED_DIR = Path(__file__).parent / "templates"
+SUFFIX = ".j2"
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+_BULLET = re.compile(r"^(?:[-*+\u2022\u2013]\s+|\d{1,3}[.)]\s+)")
+_SUBJECT = re.compile(r"^subject:[ \t]*(.*)$", re.IGNORECASE)
+_INNER_SPACES = re.compile(r"(?<=\S)[ \t]{2,}")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_HONORIFICS = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx", "sir", "dame"})
+# characters that force quoting of a display name in an address (RFC 5322 specials)
+_ADDRESS_SPECIALS = frozenset('()<>@,;:\\".[]')
+
+
+class UnknownTemplateError(ValueError):
+    """No template exists for the asked stage and tone."""
+
+
+@dataclass(frozen=True)
+class _Sender:
+    """The profile as templates see it: cleaned strings."""
+
+    name: str
+    email: str
+    phone: str
+    links: list[str]
+    sign_off: str
+
+
+def render_email(
+    draft: Draft,
+    profile: Profile,
+    *,
+    stage: str | None = None,
+    tone: str | None = None,
+    interviewer: int = 0,
+    use_edits: bool = True,
+    now: datetime | None = None,
+) -> Email:
+    """The email to one interviewer: the user's manual edit if any, else the rendered template."""
+    stage = draft.stage if stage is None else stage
+    tone = draft.tone if tone is None else tone
+    person = _interviewer(draft, interviewer)
+    to = _address(person)
+    if use_edits:
+        edit = draft.edit_for(stage, interviewer)
+        if edit is not None:
+            return Email(to, edit.subject, edit.body, stage, tone, interviewer, edited=True)
+    template = _template(stage, tone)
+    context = build_context(
+        draft, profile, stage=stage, tone=tone, interviewer=interviewer, now=now
+    )
+    subject, body = _split(_render(template, context), template)
+    return Email(to, subject, body, stage, tone, interviewer)
+
+
+def render_all(
+    draft: Draft,
+    profile: Profile,
+    *,
+    stage: str | None = None,
+    tone: str | None = None,
+    use_edits: bool = True,
+    now: datetime | None = None,
+) -> list[Email]:
+    """One email per interviewer (one email to nobody in particular when none is known)."""
+    return [
+        render_email(
+            draft, profile, stage=stage, tone=tone, interviewer=i, use_edits=use_edits, now=now
+        )
+        for i in range(max(1, len(draft.interviewers)))
+    ]
+
+
+def available_stages() -> list[str]:
+    """The follow-up stages that have at least one template, in the order they happen."""
+    return [stage for stage in STAGES if available_tones(stage)]
+
+
+def available_tones(stage: str) -> list[str]:
+    """The tones of one stage, shipped and the user's own: formal, warm, concise, then the rest."""
+    if not _NAME.match(stage):
+        return []
+    names: set[str] = set()
+    for root in (paths.user_templates_dir(), SHIPPED_DIR):
+        folder = root / stage
+        if folder.is_dir():
+            names.update(
+                p.name[: -len(SUFFIX)]
+                for p in folder.iterdir()
+                if p.name.endswith(SUFFIX) and _NAME.match(p.name[: -len(SUFFIX)]) and p.is_file()
+            )
+    known = [t for t in TONES if t in names]
+    return known + sorted(names.difference(TONES))
+
+
+def build_context(
+    draft: Draft,
+    profile: Profile,
+    *,
+    stage: str | None = None,
+    tone: str | None = None,
+    interviewer: int = 0,
+    now: datetime | None = None,
+) -> dict[str, Any]:
+    """The names a template sees (listed in this module's docstring)."""
+    stage = draft.stage if stage is None else stage
+    tone = draft.tone if tone is None else tone
+    person = _interviewer(draft, interviewer)
+    others = [
+        name
+        for i, other in enumerate(draft.interviewers)
+        if i != interviewer and (name := _clean(other.name))
+    ]
+    iv = draft.interview
+    company, role = _clean(iv.company), _clean(iv.role)
+    notes = {name: _items(getattr(draft.notes, name)) for name in _NOTE_LISTS}
+    context: dict[str, Any] = {
+        "stage": stage,
+        "tone": tone,
+        "company": company,
+        "role": role,
+        "format": _clean(iv.format),
+        "role_phrase": _role_phrase(role, company),
+        "team_phrase": f"the {company} team" if company else "your team",
+        "day": iv.when.strftime("%A") if iv.when else "",
+        "date": _day_month(iv.when) if iv.when else "",
+        "month": iv.when.strftime("%B") if iv.when else "",
+        "when_phrase": _when_phrase(iv.when, now),
+        "decision_by": _long_date(iv.decision_by) if iv.decision_by else "",
+        "interviewer": person,
+        "greeting_name": _greeting_name(person, tone),
+        "index": interviewer,
+        "count": max(1, len(draft.interviewers)),
+        "panel": len(draft.interviewers) > 1,
+        "others": others,
+        "others_text": _join(others),
+    }
+    for name, list_name in _NOTE_LISTS.items():
+        context[name] = _join(notes[name])
+        context[list_name] = notes[name]
+    context["topic"] = _pick(notes["topics"], interviewer)
+    context["point"] = _pick(notes["resonated"], interviewer)
+    context["skill"] = _pick(notes["skills"], interviewer)
+    sender = _sender(profile)
+    context["profile"] = sender
+    context["signature"] = _signature(sender)
+    return context
+
+
+_NOTE_LISTS: dict[str, str] = {
+    "topics": "topic_list",
+    "resonated": "resonated_list",
+    "skills": "skill_list",
+    "concerns": "concern_list",
+    "missed": "missed_list",
+    "next_steps": "next_step_list",
+}
+
+
+# --- templates ---------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(user_dir: str) -> SandboxedEnvironment:
+    """One environment per user template folder, so compiled templates are reused."""
+    loader = ChoiceLoader([FileSystemLoader(user_dir), FileSystemLoader(str(SHIPPED_DIR))])
+    return SandboxedEnvironment(
+        loader=loader,
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=True,
+    )
+
+
+def _template(stage: str, tone: str) -> Template:
+    if not (_NAME.match(stage) and _NAME.match(tone)):
+        raise UnknownTemplateError(f"no such stage or tone: {stage!r} / {tone!r}")
+    user_dir = paths.user_templates_dir()
+    env = _environment(str(user_dir))
+    name = f"{stage}/{tone}{SUFFIX}"
+    user_file = user_dir / stage / f"{tone}{SUFFIX}"
+    source_file = user_file if user_file.is_file() else SHIPPED_DIR / stage / f"{tone}{SUFFIX}"
+    try:
+        template = env.get_template(name)
+        # Jinja notices a changed or deleted file, but not a new user file that now shadows a
+        # shipped one it has cached: drop the cache then.
+        if template.filename != str(source_file) and user_file.is_file():
+            if env.cache is not None:
+                env.cache.clear()
+            template = env.get_template(name)
+    except TemplateSyntaxError as exc:
+        raise FileFormatError(
+            exc.filename or source_file, f"template syntax: {exc.message}", exc.lineno
+        ) from None
+    except TemplateNotFound:
+        tones = ", ".join(available_tones(stage)) or "none"
+        raise UnknownTemplateError(
+            f"no template for stage {stage!r} in tone {tone!r} (tones for this stage: {tones})"
+        ) from None
+    except UnicodeDecodeError:
+        raise FileFormatError(source_file, "template is not UTF-8 text") from None
+    except OSError as exc:
+        raise FileFormatError(source_file, f"cannot read template: {exc.strerror}") from None
+    return template
+
+
+def _render(template: Template, context: dict[str, Any]) -> str:
+    """Render, turning every failure into a FileFormatError with file and line."""
+    path = template.filename or template.name or "template"
+    try:
+        return template.render(context)
+    except TemplateSyntaxError as exc:  # an included or imported template
+        raise FileFormatError(
+            exc.filename or path, f"template syntax: {exc.message}", exc.lineno
+        ) from None
+    except Exception as exc:  # a template must never crash the app with a traceback
+        where, line = _template_frame(exc, path)
+        raise FileFormatError(where, _reason(exc), line) from None
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, SecurityError):
+        return f"refused by the sandbox: {exc.message or 'unsafe operation'}"
+    if isinstance(exc, UndefinedError):
+        return f"template uses an unknown name: {exc.message}"
+    if isinstance(exc, TemplateNotFound):
+        return f"template not found: {exc.name}"
+    detail = str(exc)
+    return f"template failed: {type(exc).__name__}" + (f": {detail}" if detail else "")
+
+
+def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int | None]:
+    """The innermost traceback frame that belongs to a template (Jinja rewrites them so)."""
+    roots = (str(SHIPPED_DIR), str(paths.user_templates_dir()))
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename == fallback or frame.filename.startswith(roots):
+            return frame.filename, frame.lineno
+    return fallback, None
+
+
+def _split(text: str, template: Template) -> tuple[str, str]:
+    """Subject and body of a rendered template, tidied."""
+    lines = [_INNER_SPACES.sub(" ", line.rstrip()) for line in text.splitlines()]
+    while lines and not lines[0]:
+        lines.pop(0)
+    match = _SUBJECT.match(lines[0]) if lines else None
+    if match is None:
+        raise FileFormatError(
+            template.filename or template.name or "template",
+            "the output must start with a 'Subject: ...' line",
+        )
+    subject = " ".join(match.group(1).split())
+    body = _BLANK_RUNS.sub("\n\n", "\n".join(lines[1:])).strip("\n")
+    return subject, body
+
+
+# --- context helpers ---------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    """One line, single spaces."""
+    return " ".join(text.split())
+
+
+def _items(text: str) -> list[str]:
+    """A note split into items: on new lines and semicolons, bullets and full stops dropped."""
+    items = []
+    for raw in re.split(r"[\n;]", text):
+        item = _BULLET.sub("", raw.strip())
+        item = _clean(item).rstrip(" .,")
+        if item:
+            items.append(item)
+    return items
+
+
+def _join(items: list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    if len(items) < 2:
+        return items[0] if items else ""
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _pick(items: list[str], index: int) -> str:
+    return items[index % len(items)] if items else ""
+
+
+def _interviewer(draft: Draft, index: int) -> Interviewer:
+    if index < 0 or (index >= len(draft.interviewers) and index != 0):
+        raise ValueError(
+            f"no interviewer {index + 1}: the draft has {len(draft.interviewers)} interviewer(s)"
+        )
+    person = draft.interviewers[index] if draft.interviewers else Interviewer()
+    return Interviewer(_clean(person.name), _clean(person.title), person.email.strip())
+
+
+def _greeting_name(person: Interviewer, tone: str) -> str:
+    if not person.name or tone == "formal":
+        return person.name
+    first = person.first_name
+    if first.rstrip(".").lower() in _HONORIFICS:
+        # "Dr. Priya Raman" is greeted as "Dr. Raman", not as "Dr."
+        return f"{first} {person.last_name}" if person.last_name else person.name
+    return first
+
+
+def _address(person: Interviewer) -> str:
+    if person.name and person.email:
+        name = person.name
+        if any(c in _ADDRESS_SPECIALS for c in name):
+            name = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return f"{name} <{person.email}>"
+    return person.email or person.name
+
+
+def _role_phrase(role: str, company: str) -> str:
+    if role and company:
+        return f"the {role} role at {company}"
+    if role:
+        return f"the {role} role"
+    return f"the role at {company}" if company else "the role"
+
+
+def _day_month(when: datetime | date) -> str:
+    return f"{when.day} {when.strftime('%B')}"
+
+
+def _long_date(day: date) -> str:
+    return f"{day.strftime('%A')} {_day_month(day)}"
+
+
+def _when_phrase(when: datetime | None, now: datetime | None) -> str:
+    if when is None:
+        return ""
+    now = now or datetime.now(when.tzinfo)
+    held = when.astimezone().date() if when.tzinfo else when.date()
+    today = now.astimezone().date() if now.tzinfo else now.date()
+    days = (today - held).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "yesterday"
+    if -6 <= days <= 6:
+        return f"on {when.strftime('%A')}"
+    return f"on {_day_month(when)}"
+
+
+def _sender(profile: Profile) -> _Sender:
+    sign_off = _clean(profile.sign_off).rstrip(",") or "Best regards"
+    return _Sender(
+        name=_clean(profile.name),
+        email=profile.email.strip(),
+        phone=_clean(profile.phone),
+        links=[link.strip() for link in profile.links if link.strip()],
+        sign_off=sign_off,
+    )
+
+
+def _signature(sender: _Sender) -> str:
+    lines = [f"{sender.sign_off},", sender.name, sender.email, sender.phone, *sender.links]
+    return "\n".join(line for line in lines if line)

@@ -1,0 +1,155 @@
+"""One open draft and its file: when it may be saved, and what happens if that is unsafe.
+
+No Textual here: the app asks the session to save and shows what it answers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from followup_tui import storage
+from followup_tui.errors import FileFormatError
+from followup_tui.model import Draft
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What a save did, in words for the user."""
+
+    path: Path | None
+    message: str
+    ok: bool = True
+
+
+def _fingerprint(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class Session:
+    """The draft being edited, the file it belongs to, and whether it is safe to write."""
+
+    def __init__(
+        self,
+        draft: Draft,
+        path: Path | None,
+        error: FileFormatError | None = None,
+        *,
+        ephemeral: bool = False,
+    ) -> None:
+        self.draft = draft
+        self.path = path
+        # The demo: saved only when the user asks, then it becomes a draft of their own.
+        self.ephemeral = ephemeral
+        self.error = error  # the file did not parse: never write over it
+        self.dirty = False
+        self._fingerprint = _fingerprint(path) if path else None
+        self._lock: Path | None = None
+        self.other_instance: int | None = None
+
+    @classmethod
+    def open(cls, path: Path) -> Session:
+        """Open a draft file; an unreadable one gives a read-only session holding the error."""
+        if not path.exists():
+            return cls(Draft(), path)
+        try:
+            return cls(storage.load_draft(path), path)
+        except FileFormatError as exc:
+            return cls(Draft(), path, exc)
+
+    @property
+    def read_only(self) -> bool:
+        """True when saving would overwrite a file the user still has to fix."""
+        return self.error is not None
+
+    # ------------------------------------------------------------ lock
+
+    def _lock_path(self) -> Path | None:
+        return self.path.with_name(f".{self.path.name}.lock") if self.path else None
+
+    def acquire_lock(self) -> int | None:
+        """Mark the draft as open here; return the pid of another live instance holding it."""
+        lock = self._lock_path()
+        if lock is None:
+            return None
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        for _ in range(2):
+            try:
+                fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            except FileExistsError:
+                try:
+                    pid = int(lock.read_text().strip() or 0)
+                except (OSError, ValueError):
+                    pid = 0
+                if pid and pid != os.getpid() and _pid_alive(pid):
+                    self.other_instance = pid
+                    return pid
+                with contextlib.suppress(OSError):
+                    lock.unlink()  # left behind by a crash
+                continue
+            with os.fdopen(fd, "w") as handle:
+                handle.write(str(os.getpid()))
+            self._lock = lock
+            return None
+        return None
+
+    def release_lock(self) -> None:
+        """Drop our lock file, if we hold it."""
+        if self._lock is not None:
+            with contextlib.suppress(OSError):
+                self._lock.unlink()
+            self._lock = None
+
+    # ------------------------------------------------------------ saving
+
+    def changed_on_disk(self) -> bool:
+        """True when someone else wrote the file since we read or wrote it."""
+        return self.path is not None and _fingerprint(self.path) != self._fingerprint
+
+    def save(self, *, now: datetime | None = None) -> SaveResult:
+        """Write the draft safely, or say why not; never raises OSError."""
+        if self.error is not None:
+            return SaveResult(None, f"not saved: {self.error.path.name} needs fixing first", False)
+        if self.path is None:
+            self.path = storage.new_draft_path(self.draft)
+            self.ephemeral = False
+        target = self.path
+        message = f"saved {target.name}"
+        if self._fingerprint is not None and self.changed_on_disk():
+            # Another window or a hand edit changed the file: keep both versions.
+            stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+            target = self.path.with_name(f"{self.path.stem}.conflict-{stamp}.toml")
+            message = (
+                f"{self.path.name} was changed elsewhere; your version was saved as {target.name}"
+            )
+        try:
+            storage.save_draft(target, self.draft)
+        except OSError as exc:
+            return SaveResult(None, f"not saved ({exc.strerror or exc}); your text is still here", False)
+        if target == self.path:
+            self._fingerprint = _fingerprint(target)
+        else:
+            # From now on this window edits its own copy.
+            self.release_lock()
+            self.path = target
+            self._fingerprint = _fingerprint(target)
+            self.acquire_lock()
+        self.dirty = False
+        return SaveResult(target, message)

@@ -1,0 +1,427 @@
+"""Drafts and settings as TOML files: atomic writes, strict reads, clear errors."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import tomllib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any, TypeVar
+
+import tomli_w
+
+from followup_tui import paths
+from followup_tui.errors import FileFormatError
+from followup_tui.model import (
+    Draft,
+    Interview,
+    Interviewer,
+    ManualEdit,
+    Notes,
+    Profile,
+    SentRecord,
+    Settings,
+)
+
+FORMAT_VERSION = 1
+# A draft is a few kilobytes; anything this big is not one, and reading it would stall the app.
+MAX_FILE_BYTES = 2 * 1024 * 1024
+
+T = TypeVar("T")
+
+
+# ---------------------------------------------------------------- reading
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    """Parse a TOML file, turning every way it can be unreadable into FileFormatError."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise FileFormatError(path, "no such file") from None
+    except OSError as exc:
+        raise FileFormatError(path, f"cannot read: {exc.strerror or exc}") from None
+    if size > MAX_FILE_BYTES:
+        raise FileFormatError(
+            path, f"file is {size / 1_048_576:.1f} MB, too big to be one of ours (limit 2 MB)"
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise FileFormatError(path, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise FileFormatError(path, "not UTF-8 text (is it a binary file?)", line) from None
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        # Python 3.11 keeps the position only in the message: "Invalid value (at line 3, column 5)"
+        message = str(exc)
+        match = re.search(r"\(at line (\d+), column \d+\)", message)
+        reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
+        line = int(match.group(1)) if match else None
+        if line is None and "end of document" in message:
+            line = text.count("\n") + 1
+        raise FileFormatError(path, f"not valid TOML: {reason}", line) from None
+
+
+_TYPE_NAMES = {
+    str: "text",
+    int: "a whole number",
+    bool: "true or false",
+    datetime: "a date and time",
+    date: "a date",
+    list: "a list",
+    dict: "a table",
+}
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, datetime):
+        return "a date and time"
+    if isinstance(value, date):
+        return "a date"
+    if isinstance(value, time):
+        return "a time"
+    return {
+        str: "text",
+        int: "a number",
+        float: "a number",
+        list: "a list",
+        dict: "a table",
+    }.get(type(value), type(value).__name__)
+
+
+class _Reader:
+    """Typed access into parsed TOML that reports the dotted key and its line."""
+
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.lines = text.splitlines()
+
+    def line_of(self, key: str) -> int | None:
+        leaf = re.escape(key.rsplit(".", 1)[-1].split("[", 1)[0])
+        pattern = re.compile(rf"^\s*(\[+\s*)?[\"']?{leaf}[\"']?\s*(=|\])")
+        for number, line in enumerate(self.lines, start=1):
+            if pattern.match(line):
+                return number
+        return None
+
+    def fail(self, key: str, reason: str) -> FileFormatError:
+        return FileFormatError(self.path, f"{key}: {reason}", self.line_of(key))
+
+    def get(self, table: dict[str, Any], key: str, name: str, kind: type[T], default: T) -> T:
+        if name not in table:
+            return default
+        value = table[name]
+        ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+        if kind is date and isinstance(value, datetime):
+            ok = False
+        if not ok:
+            expected = _TYPE_NAMES.get(kind, kind.__name__)
+            raise self.fail(key, f"should be {expected}, found {_kind(value)}")
+        return value
+
+    def text(self, table: dict[str, Any], key: str, name: str, default: str = "") -> str:
+        return self.get(table, f"{key}{name}", name, str, default)
+
+    def table(self, table: dict[str, Any], key: str, name: str) -> dict[str, Any]:
+        return self.get(table, f"{key}{name}", name, dict, {})
+
+    def when(self, table: dict[str, Any], key: str, name: str) -> datetime | None:
+        value = self.get(table, f"{key}{name}", name, datetime, None)  # type: ignore[arg-type]
+        if value is not None and value.tzinfo is None:
+            # A hand-written time without an offset means the user's own zone.
+            value = value.astimezone()
+        return value
+
+    def choice(
+        self, table: dict[str, Any], key: str, name: str, allowed: tuple[str, ...], default: str
+    ) -> str:
+        value = self.text(table, key, name, default)
+        if value not in allowed:
+            raise self.fail(
+                f"{key}{name}", f"{value!r} is not one of {', '.join(repr(a) for a in allowed)}"
+            )
+        return value
+
+    def items(
+        self, table: dict[str, Any], name: str, build: Callable[[dict[str, Any], str], T]
+    ) -> list[T]:
+        entries = self.get(table, name, name, list, [])
+        result = []
+        for index, entry in enumerate(entries):
+            key = f"{name}[{index}]"
+            if not isinstance(entry, dict):
+                raise self.fail(name, f"entry {index + 1} should be a table, found {_kind(entry)}")
+            result.append(build(entry, f"{key}."))
+        return result
+
+
+def _draft_from(data: dict[str, Any], r: _Reader) -> Draft:
+    from followup_tui.model import FORMATS, NOTE_FIELDS, OUTCOMES, STAGES
+
+    version = r.get(data, "format", "format", int, FORMAT_VERSION)
+    if version != FORMAT_VERSION:
+        raise r.fail("format", f"format {version} is not one this version reads (expected 1)")
+    iv = r.table(data, "", "interview")
+    interview = Interview(
+        company=r.text(iv, "interview.", "company"),
+        role=r.text(iv, "interview.", "role"),
+        when=r.when(iv, "interview.", "when"),
+        format=r.choice(iv, "interview.", "format", FORMATS, "video"),
+        decision_by=r.get(iv, "interview.decision_by", "decision_by", date, None),  # type: ignore[arg-type]
+    )
+    interviewers = r.items(
+        data,
+        "interviewers",
+        lambda t, k: Interviewer(
+            name=r.text(t, k, "name"), title=r.text(t, k, "title"), email=r.text(t, k, "email")
+        ),
+    )
+    nt = r.table(data, "", "notes")
+    notes = Notes(**{f: r.text(nt, "notes.", f) for f in NOTE_FIELDS})
+    edits = {}
+    for edit_key, entry in r.table(data, "", "edits").items():
+        if not isinstance(entry, dict):
+            raise r.fail(f"edits.{edit_key}", "should be a table with subject and body")
+        edits[edit_key] = ManualEdit(
+            subject=r.text(entry, f"edits.{edit_key}.", "subject"),
+            body=r.text(entry, f"edits.{edit_key}.", "body"),
+        )
+    ticks = {}
+    for tick_id, value in r.table(data, "", "ticks").items():
+        if not isinstance(value, bool):
+            raise r.fail(f"ticks.{tick_id}", f"should be true or false, found {_kind(value)}")
+        ticks[tick_id] = value
+
+    def sent_record(t: dict[str, Any], k: str) -> SentRecord:
+        at = r.when(t, k, "at")
+        if at is None:
+            raise r.fail(f"{k}at", "a sent record needs the time it was sent")
+        return SentRecord(
+            stage=r.choice(t, k, "stage", STAGES, "thank-you"), at=at, to=r.text(t, k, "to")
+        )
+
+    return Draft(
+        interview=interview,
+        interviewers=interviewers,
+        notes=notes,
+        stage=r.choice(data, "", "stage", STAGES, "thank-you"),
+        tone=r.text(data, "", "tone", "warm"),
+        edits=edits,
+        ticks=ticks,
+        sent=r.items(data, "sent", sent_record),
+        outcome=r.choice(data, "", "outcome", OUTCOMES, ""),
+        outcome_at=r.when(data, "", "outcome_at"),
+    )
+
+
+def load_draft(path: Path) -> Draft:
+    """Read one draft; FileFormatError names the file, the line and what is wrong."""
+    data, text = read_toml(path)
+    return _draft_from(data, _Reader(path, text))
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read config.toml; a missing file gives the defaults."""
+    path = path or paths.config_file()
+    if not path.exists():
+        return Settings()
+    data, text = read_toml(path)
+    r = _Reader(path, text)
+    pt = r.table(data, "", "profile")
+    links = r.get(pt, "profile.links", "links", list, [])
+    for link in links:
+        if not isinstance(link, str):
+            raise r.fail("profile.links", f"every link should be text, found {_kind(link)}")
+    profile = Profile(
+        name=r.text(pt, "profile.", "name"),
+        email=r.text(pt, "profile.", "email"),
+        phone=r.text(pt, "profile.", "phone"),
+        links=list(links),
+        sign_off=r.text(pt, "profile.", "sign_off", "Best regards"),
+    )
+    keymap = {}
+    for binding_id, keys in r.table(data, "", "keymap").items():
+        if not isinstance(keys, str):
+            raise r.fail(f"keymap.{binding_id}", f"should be text like 'ctrl+y', found {_kind(keys)}")
+        keymap[binding_id] = keys
+    defaults = Settings()
+    return Settings(
+        profile=profile,
+        default_tone=r.text(data, "", "default_tone", defaults.default_tone),
+        theme=r.text(data, "", "theme", defaults.theme),
+        keymap=keymap,
+    )
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _drop_none(value: Any) -> Any:
+    """tomli-w cannot write None: a missing key means None when read back."""
+    if isinstance(value, dict):
+        return {k: _drop_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_drop_none(v) for v in value]
+    return value
+
+
+def draft_to_dict(draft: Draft) -> dict[str, Any]:
+    """The TOML shape of a draft."""
+    iv = draft.interview
+    return _drop_none(
+        {
+            "format": FORMAT_VERSION,
+            "stage": draft.stage,
+            "tone": draft.tone,
+            "outcome": draft.outcome,
+            "outcome_at": draft.outcome_at,
+            "interview": {
+                "company": iv.company,
+                "role": iv.role,
+                "when": iv.when,
+                "format": iv.format,
+                "decision_by": iv.decision_by,
+            },
+            "interviewers": [
+                {"name": i.name, "title": i.title, "email": i.email} for i in draft.interviewers
+            ],
+            "notes": {
+                "topics": draft.notes.topics,
+                "resonated": draft.notes.resonated,
+                "skills": draft.notes.skills,
+                "concerns": draft.notes.concerns,
+                "missed": draft.notes.missed,
+                "next_steps": draft.notes.next_steps,
+            },
+            "edits": {k: {"subject": e.subject, "body": e.body} for k, e in draft.edits.items()},
+            "ticks": dict(draft.ticks),
+            "sent": [{"stage": s.stage, "at": s.at, "to": s.to} for s in draft.sent],
+        }
+    )
+
+
+def settings_to_dict(settings: Settings) -> dict[str, Any]:
+    """The TOML shape of config.toml."""
+    p = settings.profile
+    return {
+        "default_tone": settings.default_tone,
+        "theme": settings.theme,
+        "profile": {
+            "name": p.name,
+            "email": p.email,
+            "phone": p.phone,
+            "links": list(p.links),
+            "sign_off": p.sign_off,
+        },
+        "keymap": dict(settings.keymap),
+    }
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write all of `data` or nothing: temp file in the same folder, fsync, rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    # Make the rename itself durable.
+    with contextlib.suppress(OSError):
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+
+def dump_draft(draft: Draft) -> str:
+    """The draft as TOML text."""
+    return tomli_w.dumps(draft_to_dict(draft))
+
+
+def save_draft(path: Path, draft: Draft) -> None:
+    """Write a draft atomically."""
+    atomic_write(path, dump_draft(draft).encode("utf-8"))
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write config.toml atomically."""
+    atomic_write(path or paths.config_file(), tomli_w.dumps(settings_to_dict(settings)).encode())
+
+
+# ---------------------------------------------------------------- the drafts folder
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug[:40].strip("-")
+
+
+def new_draft_path(draft: Draft, folder: Path | None = None) -> Path:
+    """A fresh, unused file name for a draft, from its company, role and date."""
+    folder = folder or paths.drafts_dir()
+    iv = draft.interview
+    stem = "-".join(
+        part
+        for part in (
+            _slug(iv.company),
+            _slug(iv.role),
+            iv.when.strftime("%Y%m%d") if iv.when else "",
+        )
+        if part
+    )
+    stem = stem or "interview"
+    candidate = folder / f"{stem}.toml"
+    counter = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{counter}.toml"
+        counter += 1
+    return candidate
+
+
+@dataclass
+class Entry:
+    """One file in the drafts folder: the draft, or why it could not be read."""
+
+    path: Path
+    draft: Draft | None
+    error: FileFormatError | None = None
+
+
+def iter_drafts(folder: Path | None = None) -> Iterator[Entry]:
+    """Every `*.toml` in the drafts folder, readable or not, by file name."""
+    folder = folder or paths.drafts_dir()
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            yield Entry(path, load_draft(path))
+        except FileFormatError as exc:
+            yield Entry(path, None, exc)
+
+
+def most_recent_draft(folder: Path | None = None) -> Path | None:
+    """The draft file changed last, if any."""
+    folder = folder or paths.drafts_dir()
+    if not folder.is_dir():
+        return None
+    files = list(folder.glob("*.toml"))
+    return max(files, key=lambda p: p.stat().st_mtime_ns) if files else None

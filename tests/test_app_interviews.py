@@ -1,0 +1,339 @@
+"""Pilot tests of the interviews list (ctrl+o) and the profile dialog (f2), on the real app."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from textual.widgets import DataTable, Input, Static
+
+from followup_tui import paths, storage
+from followup_tui.app.app import FollowupApp, make_app
+from followup_tui.app.dialogs import ConfirmDialog
+from followup_tui.app.screens.interviews import EMPTY, InterviewsScreen
+from followup_tui.app.screens.main import MainScreen
+from followup_tui.app.screens.profile import ProfileScreen, looks_like_email, split_links
+from followup_tui.clipboard import CopyResult
+from followup_tui.model import Draft, Interview, Interviewer
+
+# A Saturday noon: the Tuesday 10 Nov interview's check-in is overdue, the Friday one's
+# thank-you is due, the one next week is upcoming.
+FIXED = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
+SIZE = (120, 40)
+
+
+def fake_clipboard(text: str) -> CopyResult:
+    return CopyResult(True, "fake", "")
+
+
+def save(name: str, company: str, when: datetime | None, **kw: object) -> Path:
+    draft = Draft(
+        interview=Interview(company=company, role="Engineer", when=when),
+        interviewers=[Interviewer(name="Priya Shah", email=f"priya@{company.lower()}.example")],
+        **kw,  # type: ignore[arg-type]
+    )
+    path = paths.drafts_dir() / f"{name}.toml"
+    storage.save_draft(path, draft)
+    return path
+
+
+def three_drafts() -> dict[str, Path]:
+    return {
+        "upcoming": save("a-upcoming", "Upco", datetime(2026, 11, 25, 10, 0, tzinfo=UTC)),
+        "due": save("b-due", "Dueco", datetime(2026, 11, 20, 15, 0, tzinfo=UTC)),
+        "overdue": save("c-overdue", "Overco", datetime(2026, 11, 10, 10, 0, tzinfo=UTC)),
+    }
+
+
+def app_on(path: Path) -> FollowupApp:
+    return make_app(path, clipboard=fake_clipboard, clock=lambda: FIXED)
+
+
+def elsewhere(tmp_path: Path) -> Path:
+    """A draft outside the drafts folder, so every listed one can be changed freely."""
+    path = tmp_path / "elsewhere" / "open.toml"
+    storage.save_draft(path, Draft(interview=Interview(company="Elsewhere")))
+    return path
+
+
+def rows(app: FollowupApp) -> list[list[str]]:
+    table = app.screen.query_one(DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def detail(app: FollowupApp) -> str:
+    return str(app.screen.query_one("#iv-detail", Static).content)
+
+
+async def open_list(pilot) -> InterviewsScreen:  # type: ignore[no-untyped-def]
+    await pilot.press("ctrl+o")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, InterviewsScreen)
+    return screen
+
+
+async def move_to(pilot, app: FollowupApp, path: Path) -> None:  # type: ignore[no-untyped-def]
+    screen = app.screen
+    assert isinstance(screen, InterviewsScreen)
+    index = [r.path for r in screen.rows].index(path)
+    app.screen.query_one(DataTable).move_cursor(row=index)
+    await pilot.pause()
+
+
+# ---------------------------------------------------------------- the list
+
+
+async def test_list_sorted_by_due_with_state_words(tmp_path: Path) -> None:
+    three_drafts()
+    app = app_on(elsewhere(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_list(pilot)
+        table = rows(app)
+        assert [r[0] for r in table] == ["overdue", "due", "upcoming"]
+        assert [r[3] for r in table] == ["Overco - Engineer", "Dueco - Engineer", "Upco - Engineer"]
+        assert table[0][1] == "check-in"
+        assert table[0][2].startswith("overdue since")
+        assert table[1][2].startswith("send by")
+        assert table[2][2].startswith("from")
+        assert "nothing sent yet" in detail(app)
+        assert "no answer yet" in detail(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_empty_folder_says_how_to_start(tmp_path: Path) -> None:
+    app = app_on(elsewhere(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_list(pilot)
+        empty = screen.query_one("#iv-empty", Static)
+        assert empty.display and str(empty.content) == EMPTY
+        assert not screen.query_one(DataTable).display
+        await pilot.press("d", "s", "enter")  # nothing to act on: nothing happens
+        assert app.screen is screen
+
+
+async def test_enter_opens_the_highlighted_draft(tmp_path: Path) -> None:
+    drafts = three_drafts()
+    app = app_on(elsewhere(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_list(pilot)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.session.path == drafts["due"]
+        assert app.screen.query_one("#f-company", Input).value == "Dueco"
+
+
+async def test_n_creates_and_opens_a_new_draft(tmp_path: Path) -> None:
+    three_drafts()
+    app = app_on(elsewhere(tmp_path))
+    app.settings.default_tone = "formal"
+    async with app.run_test(size=SIZE) as pilot:
+        await open_list(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        created = paths.drafts_dir() / "interview.toml"
+        assert created.exists()
+        assert app.session.path == created
+        assert isinstance(app.screen, MainScreen)
+        assert storage.load_draft(created).tone == "formal"
+
+
+async def test_delete_asks_and_yes_deletes(tmp_path: Path) -> None:
+    drafts = three_drafts()
+    app = app_on(elsewhere(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_list(pilot)
+        await move_to(pilot, app, drafts["due"])
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert app.screen.question == "Delete Dueco - Engineer?"
+        assert "b-due.toml" in app.screen.detail
+        await pilot.press("y")
+        await pilot.pause()
+        assert not drafts["due"].exists()
+        assert [r[3] for r in rows(app)] == ["Overco - Engineer", "Upco - Engineer"]
+
+
+async def test_delete_no_keeps_the_file(tmp_path: Path) -> None:
+    drafts = three_drafts()
+    app = app_on(elsewhere(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_list(pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewsScreen)
+        assert drafts["overdue"].exists()
+        assert len(rows(app)) == 3
+
+
+async def test_the_open_draft_is_not_deleted(tmp_path: Path) -> None:
+    drafts = three_drafts()
+    app = app_on(drafts["overdue"])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_list(pilot)
+        assert rows(app)[0][3] == "Overco - Engineer (open)"
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewsScreen)
+        assert drafts["overdue"].exists()
+
+
+async def test_s_records_the_stage_as_sent(tmp_path: Path) -> None:
+    drafts = three_drafts()
+    app = app_on(elsewhere(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_list(pilot)
+        await move_to(pilot, app, drafts["due"])
+        await pilot.press("s")
+        await pilot.pause()
+        sent = storage.load_draft(drafts["due"]).sent
+        assert [(s.stage, s.at, s.to) for s in sent] == [
+            ("thank-you", FIXED, "priya@dueco.example")
+        ]
+        screen = app.screen
+        assert isinstance(screen, InterviewsScreen)
+        assert screen.current_path() == drafts["due"]  # the cursor followed the file
+        assert "thank-you sent Sat 21 Nov 12:00 to priya@dueco.example" in detail(app)
+
+
+async def test_s_on_the_open_draft_changes_it_in_the_app(tmp_path: Path) -> None:
+    drafts = three_drafts()
+    app = app_on(drafts["due"])
+    async with app.run_test(size=SIZE) as pilot:
+        await open_list(pilot)
+        await move_to(pilot, app, drafts["due"])
+        await pilot.press("s")
+        await pilot.pause()
+        assert [s.stage for s in app.session.draft.sent] == ["thank-you"]
+        assert app.session.dirty
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [s.stage for s in storage.load_draft(drafts["due"]).sent] == ["thank-you"]
+
+
+async def test_r_records_a_rejection_and_o_an_offer(tmp_path: Path) -> None:
+    drafts = three_drafts()
+    app = app_on(elsewhere(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_list(pilot)
+        await move_to(pilot, app, drafts["overdue"])
+        await pilot.press("r")
+        await pilot.pause()
+        draft = storage.load_draft(drafts["overdue"])
+        assert (draft.outcome, draft.outcome_at) == ("rejected", FIXED)
+        assert "Outcome: rejected" in detail(app)
+        await move_to(pilot, app, drafts["upcoming"])
+        await pilot.press("o")
+        await pilot.pause()
+        assert storage.load_draft(drafts["upcoming"]).outcome == "offer"
+
+
+async def test_unreadable_file_is_listed_and_never_deleted(tmp_path: Path) -> None:
+    three_drafts()
+    broken = paths.drafts_dir() / "broken.toml"
+    broken.write_text('company = "Acme\n')
+    app = app_on(elsewhere(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_list(pilot)
+        last = rows(app)[-1]
+        assert last[0] == "unread"
+        assert last[2].startswith("line 1: not valid TOML")
+        await move_to(pilot, app, broken)
+        assert "cannot be opened or deleted from here" in detail(app)
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.screen is screen  # no dialog
+        await pilot.press("enter", "s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert broken.read_text() == 'company = "Acme\n'
+
+
+# ---------------------------------------------------------------- the profile
+
+
+def body(app: FollowupApp) -> str:
+    return str(app.main.query_one("#p-body", Static).content)
+
+
+async def type_into(pilot, input_id: str, text: str) -> None:  # type: ignore[no-untyped-def]
+    field = pilot.app.screen.query_one(f"#{input_id}", Input)
+    field.focus()
+    field.value = ""
+    await pilot.press(*text)
+
+
+async def test_profile_save_writes_config_and_rerenders(tmp_path: Path) -> None:
+    app = app_on(elsewhere(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+        await type_into(pilot, "pf-name", "Ada Lovelace")
+        await type_into(pilot, "pf-email", "ada@example.org")
+        await type_into(pilot, "pf-links", "https://ada.example, github.com/ada")
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, MainScreen)
+        profile = storage.load_settings().profile
+        assert (profile.name, profile.email) == ("Ada Lovelace", "ada@example.org")
+        assert profile.links == ["https://ada.example", "github.com/ada"]
+        assert "Ada Lovelace" in body(app)
+        assert not app.session.dirty  # only the signature changed, not the draft
+
+
+async def test_profile_save_button_and_tone(tmp_path: Path) -> None:
+    app = app_on(elsewhere(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        app.screen.query_one("#pf-tone").value = "concise"  # type: ignore[attr-defined]
+        await pilot.click("#pf-save")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert storage.load_settings().default_tone == "concise"
+
+
+async def test_profile_escape_cancels(tmp_path: Path) -> None:
+    app = app_on(elsewhere(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        await type_into(pilot, "pf-name", "Someone Else")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.settings.profile.name == ""
+        assert not paths.config_file().exists()
+
+
+async def test_profile_refuses_an_invalid_email(tmp_path: Path) -> None:
+    app = app_on(elsewhere(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        await pilot.pause()
+        await type_into(pilot, "pf-name", "Ada")
+        await type_into(pilot, "pf-email", "ada.example.org")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        error = screen.query_one("#pf-error", Static)
+        assert error.display and "does not look like an email" in str(error.content)
+        assert not paths.config_file().exists()
+        assert app.settings.profile.name == ""
+
+
+def test_email_shape_and_links() -> None:
+    assert looks_like_email("ada@example.org")
+    assert not looks_like_email("ada@example")
+    assert not looks_like_email("ada.example.org")
+    assert not looks_like_email("@example.org")
+    assert not looks_like_email("ada@.org")
+    assert not looks_like_email("ada @example.org")
+    assert split_links(" a, ,b ,") == ["a", "b"]

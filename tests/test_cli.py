@@ -1,0 +1,186 @@
+"""The command line, run as a user runs it: a real subprocess with its own XDG folders."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from followup_tui import storage
+from followup_tui.cli import main
+from followup_tui.demo import demo_draft, demo_profile
+from followup_tui.model import Settings
+
+FIXTURES = Path(__file__).parent / "fixtures"
+NOW = "2026-11-21T15:00:00+00:00"
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m followup_tui ARGS` with the test's XDG folders and a frozen clock."""
+    full_env = {**os.environ, "FOLLOWUP_TUI_NOW": NOW, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "followup_tui", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=60,
+    )
+
+
+@pytest.fixture
+def draft_file(tmp_path: Path) -> Path:
+    from datetime import datetime
+
+    path = tmp_path / "northwind.toml"
+    storage.save_draft(path, demo_draft(datetime.fromisoformat(NOW)))
+    storage.save_settings(Settings(profile=demo_profile()))
+    return path
+
+
+def test_scriptable_commands_never_import_textual(draft_file: Path) -> None:
+    code = (
+        "import sys, io, contextlib\n"
+        "from followup_tui.cli import main\n"
+        "for argv in (['render', sys.argv[1]], ['check', sys.argv[1]], ['list'],"
+        " ['export', sys.argv[1], '--format', 'eml'], ['--version']):\n"
+        "    with contextlib.redirect_stdout(io.StringIO()):\n"
+        "        try:\n"
+        "            main(argv)\n"
+        "        except SystemExit:\n"
+        "            pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(draft_file)], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_render_prints_subject_blank_line_body(draft_file: Path) -> None:
+    result = run("render", str(draft_file), "--interviewer", "1")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Subject: ")
+    assert "Senior Data Engineer" in lines[0] or "Northwind" in lines[0]
+    assert lines[1] == ""
+    assert "Priya" in lines[2]
+    assert "Alex Morgan" in result.stdout
+
+
+def test_render_switches_stage_tone_and_interviewer(draft_file: Path) -> None:
+    warm = run("render", str(draft_file), "--interviewer", "Tom").stdout
+    formal = run("render", str(draft_file), "--interviewer", "2", "--tone", "formal").stdout
+    check_in = run("render", str(draft_file), "--interviewer", "2", "--stage", "check-in").stdout
+    assert "Tomás" in warm and "Priya" not in warm.splitlines()[2]
+    assert len({warm, formal, check_in}) == 3
+    both = run("render", str(draft_file)).stdout
+    assert both.count("Subject: ") == 2
+
+
+def test_render_bad_input_exits_2_with_one_line(tmp_path: Path, draft_file: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('format = 1\n[interview]\ncompany = "x\n')
+    for args in (
+        ("render", str(bad)),
+        ("render", str(tmp_path / "missing.toml")),
+        ("render", str(draft_file), "--interviewer", "9"),
+        ("render", str(draft_file), "--tone", "sarcastic"),
+        ("check", str(bad)),
+    ):
+        result = run(*args)
+        assert result.returncode == 2, args
+        assert result.stdout == ""
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert "Traceback" not in result.stderr
+        assert result.stderr.startswith("followup-tui: error: ")
+    assert "bad.toml:3" in run("render", str(bad)).stderr
+
+
+def test_check_guide_sample_email() -> None:
+    result = run("check", str(FIXTURES / "guide002_sample.txt"), "--json")
+    assert result.returncode == 1
+    rows = json.loads(result.stdout)
+    assert all(set(row) == {"id", "status", "reason"} for row in rows)
+    status = {row["id"]: row["status"] for row in rows}
+    assert status["placeholders"] == "fail"
+    for practice in ("gratitude", "next-steps", "interest"):
+        assert status[practice] == "pass"
+    for practice in ("personal", "qualifications", "concerns", "missed"):
+        assert status[practice] in ("n/a", "todo")
+
+
+def test_check_filled_in_sample_has_no_fail() -> None:
+    result = run("check", str(FIXTURES / "guide002_filled.txt"))
+    assert result.returncode == 0, result.stdout
+    assert " fail " not in result.stdout
+    assert len(result.stdout.splitlines()) == 16
+
+
+def test_check_reads_eml_and_drafts(tmp_path: Path, draft_file: Path) -> None:
+    eml = tmp_path / "sample.eml"
+    export = run("export", str(draft_file), "--format", "eml", "--interviewer", "1", "-o", str(eml))
+    assert export.returncode == 0, export.stderr
+    result = run("check", str(eml), "--json")
+    status = {row["id"]: row["status"] for row in json.loads(result.stdout)}
+    assert status["gratitude"] == "pass" and status["placeholders"] == "pass"
+    panel = run("check", str(draft_file), "--json")
+    rows = json.loads(panel.stdout)
+    assert {row["interviewer"] for row in rows} == {1, 2}
+    assert panel.returncode in (0, 1)
+
+
+def test_check_refuses_binary_and_empty_input(tmp_path: Path) -> None:
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(b"\x00\x01\xff")
+    empty = tmp_path / "e.txt"
+    empty.write_text("")
+    for path in (binary, empty):
+        result = run("check", str(path))
+        assert result.returncode == 2
+        assert str(path) in result.stderr
+
+
+def test_new_then_list_soonest_first(isolated_home: Path) -> None:
+    late = run("new", "--company", "Later Inc", "--role", "Dev", "--when", "2026-11-25T10:00+00:00")
+    soon = run("new", "--company", "Soon Ltd", "--role", "Dev", "--when", "2026-11-20T10:00+00:00")
+    assert late.returncode == 0 and soon.returncode == 0, late.stderr + soon.stderr
+    assert Path(soon.stdout.strip()).is_file()
+    listing = run("list")
+    lines = listing.stdout.splitlines()
+    assert "Soon Ltd" in lines[0] and "Later Inc" in lines[1]
+    rows = json.loads(run("list", "--json").stdout)
+    assert [row["company"] for row in rows] == ["Soon Ltd", "Later Inc"]
+    assert rows[0]["next"] == "thank-you" and rows[0]["state"] in ("due", "overdue")
+    assert rows[1]["state"] == "upcoming"
+
+
+def test_new_rejects_a_bad_time() -> None:
+    result = run("new", "--company", "X", "--when", "next tuesday")
+    assert result.returncode == 2
+    assert "next tuesday" in result.stderr
+
+
+def test_sent_and_outcome_update_the_draft(draft_file: Path) -> None:
+    assert run("sent", str(draft_file), "--stage", "thank-you").returncode == 0
+    assert run("outcome", str(draft_file), "rejected").returncode == 0
+    draft = storage.load_draft(draft_file)
+    assert [s.stage for s in draft.sent] == ["thank-you"]
+    assert draft.outcome == "rejected"
+
+
+def test_version_and_module_entry() -> None:
+    from followup_tui import __version__
+
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"followup-tui {__version__}"
+
+
+def test_main_returns_exit_code_in_process(draft_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(FIXTURES / "guide002_filled.txt")]) == 0
+    assert main(["render", str(draft_file.with_name("nope.toml"))]) == 2
+    assert "nope.toml" in capsys.readouterr().err
