@@ -15,6 +15,7 @@ from followup_tui.model import Draft, Email, Profile
 
 __all__ = [
     "FILLER_PHRASES",
+    "GLYPHS",
     "PRACTICES",
     "STATUSES",
     "Practice",
@@ -25,6 +26,15 @@ __all__ = [
 ]
 
 STATUSES: tuple[str, ...] = ("pass", "warn", "fail", "n/a", "todo", "done")
+# One glyph per status, always shown beside the status word (never colour alone).
+GLYPHS: dict[str, str] = {
+    "pass": "\u2713",  # check mark
+    "warn": "!",
+    "fail": "\u2717",  # ballot x
+    "n/a": "-",
+    "todo": "\u2610",  # ballot box
+    "done": "\u2611",  # ballot box with check
+}
 
 _G0 = "guide 000: The Importance of Following Up After a Job Interview"
 _G1 = "guide 001: Should I Follow Up After My Job Interview?"
@@ -53,120 +63,42 @@ class Result:
     guide: str
 
 
+# fmt: off
 PRACTICES: tuple[Practice, ...] = (
-    Practice(
-        "timely",
-        "Sent within 24-48 hours",
-        _G1,
-        False,
-        "Send the thank-you the same day if you can, the next day at the latest.",
-    ),
-    Practice(
-        "greeting",
-        "Greets the interviewer by name",
-        _G3,
-        False,
-        'Open with their name ("Dear Priya,"), not "Dear Hiring Manager".',
-    ),
-    Practice(
-        "gratitude",
-        "Thanks them for their time",
-        _G3,
-        False,
-        "Say thank you for the conversation and for being considered.",
-    ),
-    Practice(
-        "personal",
-        "Recalls something specific from the talk",
-        _G1,
-        False,
-        "Name one topic you discussed or an idea that stayed with you.",
-    ),
-    Practice(
-        "interest",
-        "Says you still want the job",
-        _G0,
-        False,
-        "Tell them plainly that the role and the company appeal to you.",
-    ),
-    Practice(
-        "qualifications",
-        "Ties a strength to their needs",
-        _G3,
-        False,
-        "Point to one skill or result of yours and how it helps their team.",
-    ),
-    Practice(
-        "concerns",
-        "Answers a doubt they raised",
-        _G2,
-        False,
-        "If they hesitated about something, meet it briefly and honestly.",
-    ),
-    Practice(
-        "missed",
-        "Adds what you left out",
-        _G3,
-        False,
-        "Fill the gap you noticed afterwards, or set a misunderstanding straight.",
-    ),
-    Practice(
-        "next-steps",
-        "Asks about next steps",
-        _G2,
-        False,
-        "Ask when they expect to decide or what the next stage is.",
-    ),
-    Practice(
-        "brief",
-        "Short: about 200 words or fewer",
-        _G1,
-        False,
-        "Cut repetition; a few short paragraphs are enough.",
-    ),
-    Practice(
-        "subject",
-        "Subject names the role or company",
-        _G2,
-        False,
-        "Put the role or the company in the subject so it is easy to find later.",
-    ),
-    Practice(
-        "placeholders",
-        "No template blanks left",
-        _G2,
-        False,
-        "Replace every [bracketed] or {{ braced }} blank before sending.",
-    ),
-    Practice(
-        "signature",
-        "Signed with your name and contact",
-        _G2,
-        False,
-        "End with a sign-off, your full name and a phone number or email.",
-    ),
-    Practice(
-        "polished",
-        "Proofread, names spelled right",
-        _G3,
-        True,
-        "Read it aloud once, compare names with your notes, then tick.",
-    ),
-    Practice(
-        "filler",
-        "No stock phrases",
-        _G1,
-        False,
-        "Swap stock lines for a sentence only you could have written.",
-    ),
-    Practice(
-        "distinct",
-        "Each panel email is its own",
-        _G3,
-        False,
-        "Give each interviewer a detail from your talk with them.",
-    ),
+    Practice("timely", "Sent within 24-48 hours", _G1, False,
+             "Send the thank-you the same day if you can, the next day at the latest."),
+    Practice("greeting", "Greets the interviewer by name", _G3, False,
+             'Open with their name ("Dear Priya,"), not "Dear Hiring Manager".'),
+    Practice("gratitude", "Thanks them for their time", _G3, False,
+             "Say thank you for the conversation and for being considered."),
+    Practice("personal", "Recalls something specific from the talk", _G1, False,
+             "Name one topic you discussed or an idea that stayed with you."),
+    Practice("interest", "Says you still want the job", _G0, False,
+             "Tell them plainly that the role and the company appeal to you."),
+    Practice("qualifications", "Ties a strength to their needs", _G3, False,
+             "Point to one skill or result of yours and how it helps their team."),
+    Practice("concerns", "Answers a doubt they raised", _G2, False,
+             "If they hesitated about something, meet it briefly and honestly."),
+    Practice("missed", "Adds what you left out", _G3, False,
+             "Fill the gap you noticed afterwards, or set a misunderstanding straight."),
+    Practice("next-steps", "Asks about next steps", _G2, False,
+             "Ask when they expect to decide or what the next stage is."),
+    Practice("brief", "Short: about 200 words or fewer", _G1, False,
+             "Cut repetition; a few short paragraphs are enough."),
+    Practice("subject", "Subject names the role or company", _G2, False,
+             "Put the role or the company in the subject so it is easy to find later."),
+    Practice("placeholders", "No template blanks left", _G2, False,
+             "Replace every [bracketed] or {{ braced }} blank before sending."),
+    Practice("signature", "Signed with your name and contact", _G2, False,
+             "End with a sign-off, your full name and a phone number or email."),
+    Practice("polished", "Proofread, names spelled right", _G3, True,
+             "Read it aloud once, compare names with your notes, then tick."),
+    Practice("filler", "No stock phrases", _G1, False,
+             "Swap stock lines for a sentence only you could have written."),
+    Practice("distinct", "Each panel email is its own", _G3, False,
+             "Give each interviewer a detail from your talk with them."),
 )
+# fmt: on
 
 FILLER_PHRASES: tuple[str, ...] = (
     "just checking in",
@@ -257,6 +189,7 @@ _URL_RE = re.compile(
     r"\b(?:https?://|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/\S*", re.IGNORECASE
 )
 _DOMAIN_RE = re.compile(r"\w\.\w")
+_SUBJECT_LINE_RE = re.compile(r"[ \t]*subject[ \t]*:[ \t]*(.*?)\s*$", re.IGNORECASE)
 _LINK_PREFIX_RE = re.compile(r"^(?:https?://)?(?:www\.)?")
 _FILLERS = tuple((p, " ".join(p.lower().split())) for p in FILLER_PHRASES)
 _GENERIC_SUBJECT_WORDS = _wordset(
@@ -287,6 +220,14 @@ _NAME_WORDS = _wordset(
 _COMMON_WORDS = _NAME_WORDS | _STOPWORDS
 _PUNCT = ".,;:!?()[]{}<>\"'*_-"
 _BRIEF_PASS, _BRIEF_WARN = 200, 250
+# Practices that belong to the thank-you and make no sense in a later stage's email: a check-in
+# is a short nudge, a feedback request follows a rejection, a keep-in-touch note is about later.
+_NOT_FOR_STAGE: dict[str, frozenset[str]] = {
+    "check-in": frozenset({"qualifications", "concerns", "missed"}),
+    "feedback": frozenset({"interest", "qualifications", "concerns", "missed", "next-steps"}),
+    "keep-in-touch": frozenset({"gratitude", "qualifications", "concerns", "missed", "next-steps"}),
+}
+_DISTINCT_WORDS = 400
 
 
 class _Context:
@@ -422,15 +363,9 @@ def _note_items(text: str) -> tuple[tuple[str, tuple[tuple[str, bool], ...]], ..
 
 def _has_word(text: str, stem: str, whole: bool) -> bool:
     """Whether a word of the text begins with the stem (or is it, when whole)."""
-    i = text.find(stem)
-    while i >= 0:
-        j = i + len(stem)
-        if (i == 0 or not text[i - 1].isalnum()) and (
-            not whole or j == len(text) or not text[j].isalnum()
-        ):
-            return True
-        i = text.find(stem, i + 1)
-    return False
+    if whole:
+        return _has_phrase(text, stem)
+    return next(_word_starts(text, stem), None) is not None
 
 
 def _find_placeholder(text: str) -> str:
@@ -852,15 +787,10 @@ def _polished(c: _Context) -> Verdict:
     return "todo", "read it aloud once, then tick"
 
 
-def _has_phrase(flat: str, phrase: str) -> bool:
-    """Whether the phrase occurs in the text as whole words (str.find: far quicker than a regex)."""
-    i = flat.find(phrase)
-    while i >= 0:
-        j = i + len(phrase)
-        if (i == 0 or not flat[i - 1].isalnum()) and (j == len(flat) or not flat[j].isalnum()):
-            return True
-        i = flat.find(phrase, i + 1)
-    return False
+def _has_phrase(text: str, phrase: str) -> bool:
+    """Whether the phrase occurs in the text as whole words."""
+    n = len(phrase)
+    return any(i + n == len(text) or not text[i + n].isalnum() for i in _word_starts(text, phrase))
 
 
 def _filler(c: _Context) -> Verdict:
@@ -902,7 +832,8 @@ def _distinct(c: _Context) -> Verdict:
             names.update((part.casefold(), _fold(part)))
 
     def tokens(body: str) -> list[str]:
-        words = (t.casefold() for t in _WORD_RE.findall(_normalise(body)))
+        # SequenceMatcher is quadratic at worst: the first words are plenty to spot a copy.
+        words = (t.casefold() for t in _WORD_RE.findall(_normalise(body))[:_DISTINCT_WORDS])
         return ["<name>" if w in names else w for w in words]
 
     mine = tokens(c.email.body)
@@ -963,8 +894,15 @@ def evaluate(
     interview (one per interviewer of a panel), for the `distinct` practice.
     """
     c = _Context(email, draft, profile, now, emails)
+    skip = _NOT_FOR_STAGE.get(email.stage, frozenset())
     results: list[Result] = []
     for practice in PRACTICES:
+        if practice.id in skip:
+            stage = _one_line(email.stage, 20)
+            results.append(
+                Result(practice.id, "n/a", f"not needed in a {stage} email", practice.guide)
+            )
+            continue
         status, reason = _JUDGES[practice.id](c)
         if (
             practice.manual
@@ -981,7 +919,7 @@ def parse_plain_email(text: str) -> Email:
     """An email from plain text: an optional "Subject: ..." first line, then the body."""
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     first, _, rest = text.partition("\n")
-    m = re.match(r"[ \t]*subject[ \t]*:[ \t]*(.*?)\s*$", first, re.IGNORECASE)
+    m = _SUBJECT_LINE_RE.match(first)
     if not m:
         return Email(to="", subject="", body=text)
     head, _, tail = rest.partition("\n")

@@ -91,11 +91,12 @@ async def test_list_sorted_by_due_with_state_words(tmp_path: Path) -> None:
         await open_list(pilot)
         table = rows(app)
         assert [r[0] for r in table] == ["overdue", "due", "upcoming"]
-        assert [r[3] for r in table] == ["Overco - Engineer", "Dueco - Engineer", "Upco - Engineer"]
-        assert table[0][1] == "check-in"
-        assert table[0][2].startswith("overdue since")
-        assert table[1][2].startswith("send by")
-        assert table[2][2].startswith("from")
+        assert [r[1] for r in table] == ["Overco - Engineer", "Dueco - Engineer", "Upco - Engineer"]
+        assert [r[2] for r in table] == ["check-in", "thank-you", "thank-you"]
+        assert table[0][3].startswith("overdue since")
+        assert table[1][3].startswith("send by")
+        assert table[2][3].startswith("from")
+        assert table[0][4] == "Tue 10 Nov 10:00"
         assert "nothing sent yet" in detail(app)
         assert "no answer yet" in detail(app)
         await pilot.press("escape")
@@ -154,7 +155,7 @@ async def test_delete_asks_and_yes_deletes(tmp_path: Path) -> None:
         await pilot.press("y")
         await pilot.pause()
         assert not drafts["due"].exists()
-        assert [r[3] for r in rows(app)] == ["Overco - Engineer", "Upco - Engineer"]
+        assert [r[1] for r in rows(app)] == ["Overco - Engineer", "Upco - Engineer"]
 
 
 async def test_delete_no_keeps_the_file(tmp_path: Path) -> None:
@@ -176,7 +177,7 @@ async def test_the_open_draft_is_not_deleted(tmp_path: Path) -> None:
     app = app_on(drafts["overdue"])
     async with app.run_test(size=SIZE) as pilot:
         await open_list(pilot)
-        assert rows(app)[0][3] == "Overco - Engineer (open)"
+        assert rows(app)[0][1] == "Overco - Engineer (open)"
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, InterviewsScreen)
@@ -242,7 +243,8 @@ async def test_unreadable_file_is_listed_and_never_deleted(tmp_path: Path) -> No
         screen = await open_list(pilot)
         last = rows(app)[-1]
         assert last[0] == "unread"
-        assert last[2].startswith("line 1: not valid TOML")
+        assert last[1] == "broken.toml"
+        assert last[3].startswith("line 1: not valid TOML")
         await move_to(pilot, app, broken)
         assert "cannot be opened or deleted from here" in detail(app)
         await pilot.press("d")

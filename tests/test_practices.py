@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import time
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -23,6 +22,7 @@ from followup_tui.model import (
 )
 from followup_tui.practices import (
     FILLER_PHRASES,
+    GLYPHS,
     PRACTICES,
     STATUSES,
     Practice,
@@ -185,6 +185,31 @@ def test_evaluate_gives_one_result_per_practice_in_order_with_one_line_reasons()
         assert r.status in STATUSES
         assert r.guide == p.guide
         assert r.reason.strip() and len(r.reason.splitlines()) == 1
+
+
+def test_every_status_has_its_own_glyph() -> None:
+    assert list(GLYPHS) == list(STATUSES)
+    assert len(set(GLYPHS.values())) == len(STATUSES)
+    assert all(len(g) == 1 for g in GLYPHS.values())
+
+
+@pytest.mark.parametrize(
+    ("stage", "skipped"),
+    [
+        ("check-in", {"timely", "qualifications", "concerns", "missed"}),
+        ("feedback", {"timely", "interest", "qualifications", "concerns", "missed", "next-steps"}),
+        (
+            "keep-in-touch",
+            {"timely", "gratitude", "qualifications", "concerns", "missed", "next-steps"},
+        ),
+    ],
+)
+def test_later_stages_skip_what_belongs_to_the_thank_you(stage: str, skipped: set[str]) -> None:
+    short = "Dear Priya,\n\nI hope the new pipelines are going well.\n\n" + SIGNATURE
+    got = judge(email(short, stage=stage))
+    assert {k for k, r in got.items() if r.status == "n/a"} == skipped | {"distinct"}
+    assert got["concerns"].reason == f"not needed in a {stage} email"
+    assert got["greeting"].status == "pass"
 
 
 def test_summary_counts_every_status() -> None:
@@ -598,17 +623,3 @@ def test_evaluate_plain_text_statuses(text: str) -> None:
     results = evaluate(parse_plain_email(text), now=NOW)
     assert [r.id for r in results] == IDS
     assert results[IDS.index("personal")].status == "todo"
-
-
-def test_evaluate_is_fast_on_a_300_word_email() -> None:
-    long_body = body(swap={"missed": MISSED + " " + " ".join([TOPIC, SKILL, CONCERN] * 3)})
-    e = email(long_body)
-    assert 250 <= e.word_count <= 350
-    draft = make_draft()
-    evaluate(e, draft=draft, profile=PROFILE, now=NOW)
-    runs = 50
-    start = time.perf_counter()
-    for _ in range(runs):
-        evaluate(e, draft=draft, profile=PROFILE, now=NOW)
-    per_call = (time.perf_counter() - start) / runs
-    assert per_call < 0.005  # typically ~0.25 ms; the bound is loose for slow CI machines

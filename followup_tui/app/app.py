@@ -276,13 +276,18 @@ class FollowupApp(App[None]):
 
     def open_session(self, session: Session) -> None:
         """Switch to another draft: save this one, then rebuild the main screen on the new one."""
+        if self._autosave is not None:
+            self._autosave.stop()  # it would save the new session instead
+            self._autosave = None
         if self.session.dirty and not self.session.ephemeral:
             self.save_draft(quiet=True)
         self.session.release_lock()
         self.session = session
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.switch_screen(MainScreen())
+        # Textual cannot switch away from the default screen (it holds no result callback),
+        # so the main screen rebuilds itself on the new draft instead of being replaced.
+        self.main.reload()
         self.sub_title = session.draft.title()
         if session.error is not None:
             self.notify(str(session.error), title="Draft not read", severity="error", timeout=30)

@@ -23,10 +23,11 @@ from followup_tui.session import Session
 if TYPE_CHECKING:
     from followup_tui.app.app import FollowupApp
 
-COLUMNS = ("State", "Next", "When due", "Interview", "Interviewed")
+# The interview comes second so that it stays in view on an 80-column terminal.
+COLUMNS = ("State", "Interview", "Next", "When due", "Interviewed")
 EMPTY = "No interviews yet: press n to start one"
 # Long cells (a title, an error) are cut here; the line under the table shows them whole.
-CELL_MAX = 48
+CELL_MAX = 40
 # Actions that need a highlighted row; with an empty list they are shown dimmed.
 ROW_ACTIONS = frozenset({"open", "delete", "sent", "rejected", "offer"})
 
@@ -135,7 +136,7 @@ class InterviewsScreen(Screen[None]):
             reason = row.error.reason if row.error else "cannot be read"
             if row.error and row.error.line:
                 reason = f"line {row.error.line}: {reason}"
-            cells = ("unread", "-", _cut(reason), _cut(row.path.name), "-")
+            cells = ("unread", _cut(row.path.name), "-", _cut(reason), "-")
             return tuple(Text(c) for c in cells)
         draft = row.draft
         window = timing.next_follow_up(draft, now)
@@ -150,9 +151,9 @@ class InterviewsScreen(Screen[None]):
         interviewed = timing.format_time(when, now) if when is not None else "-"
         return (
             Text(state, style="bold" if state in ("due", "overdue") else ""),
+            Text(title),
             Text(label),
             Text(due),
-            Text(title),
             Text(interviewed),
         )
 

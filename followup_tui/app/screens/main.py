@@ -95,6 +95,18 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.refresh_email()
 
+    def reload(self) -> None:
+        """Show the app's (new) session: rebuild every pane from its draft."""
+        self.interviewer = 0
+        if self._render_timer is not None:
+            self._render_timer.stop()  # it would query panes that are being replaced
+            self._render_timer = None
+        self.call_later(self._rebuild)
+
+    async def _rebuild(self) -> None:
+        await self.recompose()
+        self.refresh_email()
+
     # ------------------------------------------------------------ layout
 
     def on_resize(self, event: Resize) -> None:
