@@ -35,12 +35,13 @@ class FollowupApp(App[None]):
         Binding("ctrl+y", "copy_email", "Copy", priority=True, id="copy-email"),
         Binding("ctrl+s", "save", "Save", priority=True, id="save"),
         Binding("ctrl+e", "toggle_edit", "Edit email", priority=True, id="edit-email"),
-        Binding("ctrl+r", "regenerate", "Regenerate", id="regenerate"),
         Binding("ctrl+o", "interviews", "Interviews", id="interviews"),
-        Binding("ctrl+g", "open_editor", "$EDITOR", id="open-editor"),
-        Binding("f2", "profile", "Profile", id="profile"),
         Binding("f1", "help", "Help", id="help"),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
+        # In the help screen and the palette; the footer has no room for them at 80 columns.
+        Binding("ctrl+r", "regenerate", "Regenerate from notes", show=False, id="regenerate"),
+        Binding("ctrl+g", "open_editor", "Edit in $EDITOR", show=False, id="open-editor"),
+        Binding("f2", "profile", "Profile", show=False, id="profile"),
     ]
 
     def __init__(

@@ -9,6 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, TextArea
 
 from followup_tui.model import FORMATS, Draft, Interviewer
@@ -43,14 +44,13 @@ def parse_when_field(text: str) -> datetime | None:
     return when if when.tzinfo else when.astimezone()
 
 
-class InterviewerRow(Horizontal):
-    """Name, title and email of one interviewer, with a remove button."""
+def field_row(label: str, widget: Widget, **kwargs: str) -> Horizontal:
+    """A one-line form row: a fixed-width label, then the field."""
+    return Horizontal(Label(label, classes="field-label", **kwargs), widget, classes="field-row")
 
-    DEFAULT_CSS = """
-    InterviewerRow { height: auto; }
-    InterviewerRow Input { width: 1fr; }
-    InterviewerRow Button { min-width: 5; width: 5; }
-    """
+
+class InterviewerRow(Vertical):
+    """Name, title and email of one interviewer, with a remove button."""
 
     def __init__(self, interviewer: Interviewer, index: int) -> None:
         super().__init__(classes="interviewer")
@@ -58,11 +58,17 @@ class InterviewerRow(Horizontal):
         self.index = index
 
     def compose(self) -> ComposeResult:
-        person = self.interviewer
-        yield Input(person.name, placeholder="name", id=f"iv-{self.index}-name", compact=True)
-        yield Input(person.title, placeholder="title", id=f"iv-{self.index}-title", compact=True)
-        yield Input(person.email, placeholder="email", id=f"iv-{self.index}-email", compact=True)
-        yield Button("✕", id=f"iv-{self.index}-remove", compact=True, tooltip="remove")
+        person, n = self.interviewer, self.index
+        with Horizontal(classes="field-row"):
+            yield Label(f"{n + 1}. Name", classes="field-label")
+            yield Input(person.name, placeholder="full name", id=f"iv-{n}-name", compact=True)
+            yield Button("✕", id=f"iv-{n}-remove", compact=True, tooltip="remove this interviewer")
+        yield field_row(
+            "   Title", Input(person.title, placeholder="job title", id=f"iv-{n}-title", compact=True)
+        )
+        yield field_row(
+            "   Email", Input(person.email, placeholder="address", id=f"iv-{n}-email", compact=True)
+        )
 
 
 class NotesForm(VerticalScroll):
@@ -80,48 +86,45 @@ class NotesForm(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         iv = self.draft.interview
-        with Horizontal(classes="pair"):
-            with Vertical():
-                yield Label("Company")
-                yield Input(iv.company, placeholder="company", id="f-company", compact=True)
-            with Vertical():
-                yield Label("Role")
-                yield Input(iv.role, placeholder="role", id="f-role", compact=True)
-        with Horizontal(classes="pair"):
-            with Vertical():
-                yield Label("When", id="when-label")
-                yield Input(
-                    format_when(iv.when),
-                    placeholder="2026-11-21 14:00 +0100",
-                    id="f-when",
-                    compact=True,
-                )
-            with Vertical():
-                yield Label("Format")
-                yield Select(
-                    [(f, f) for f in FORMATS],
-                    value=iv.format,
-                    allow_blank=False,
-                    id="f-format",
-                    compact=True,
-                )
-        yield Label("Decision expected by", id="decision-label")
-        yield Input(
-            iv.decision_by.isoformat() if iv.decision_by else "",
-            placeholder="YYYY-MM-DD, if they said",
-            id="f-decision",
-            compact=True,
+        yield field_row("Company", Input(iv.company, placeholder="company", id="f-company", compact=True))
+        yield field_row("Role", Input(iv.role, placeholder="role", id="f-role", compact=True))
+        yield field_row(
+            "When",
+            Input(format_when(iv.when), placeholder="2026-11-21 14:00 +0100", id="f-when", compact=True),
+            id="when-label",
         )
-        yield Label("Interviewers")
+        yield field_row(
+            "Format",
+            Select(
+                [(f, f) for f in FORMATS], value=iv.format, allow_blank=False, id="f-format", compact=True
+            ),
+        )
+        yield field_row(
+            "Decision",
+            Input(
+                iv.decision_by.isoformat() if iv.decision_by else "",
+                placeholder="decision date, YYYY-MM-DD, if they said",
+                id="f-decision",
+                compact=True,
+            ),
+            id="decision-label",
+        )
+        yield Label("", id="field-error", classes="field-error")
+        yield Label("Interviewers", classes="section")
         with Vertical(id="interviewers"):
             for index, person in enumerate(self.draft.interviewers):
                 yield InterviewerRow(person, index)
         yield Button("+ add interviewer", id="add-interviewer", compact=True)
         for name, label, hint in NOTE_LABELS:
-            yield Label(label)
-            area = TextArea(getattr(self.draft.notes, name), id=f"n-{name}", soft_wrap=True)
-            area.placeholder = hint
-            yield area
+            yield Label(label, classes="section")
+            yield TextArea(
+                getattr(self.draft.notes, name),
+                id=f"n-{name}",
+                soft_wrap=True,
+                compact=True,
+                placeholder=hint,
+                highlight_cursor_line=False,
+            )
 
     # ------------------------------------------------------------ field changes
 
@@ -148,32 +151,33 @@ class NotesForm(VerticalScroll):
             self._set_decision(event.input, value)
 
     def _set_when(self, widget: Input, value: str) -> None:
-        label = self.query_one("#when-label", Label)
         try:
             when = parse_when_field(value) if value.strip() else None
         except ValueError as exc:
-            widget.add_class("-invalid")
-            label.update(f"When: {exc}")
+            self._invalid(widget, f"When: {exc}")
             return
-        widget.remove_class("-invalid")
-        label.update("When")
+        self._invalid(widget, "")
         if when != self.draft.interview.when:
             self.draft.interview.when = when
             self.post_message(self.Changed())
 
     def _set_decision(self, widget: Input, value: str) -> None:
-        label = self.query_one("#decision-label", Label)
         try:
             decision = date.fromisoformat(value.strip()) if value.strip() else None
         except ValueError:
-            widget.add_class("-invalid")
-            label.update("Decision expected by: use YYYY-MM-DD")
+            self._invalid(widget, "Decision: use YYYY-MM-DD, e.g. 2026-12-01")
             return
-        widget.remove_class("-invalid")
-        label.update("Decision expected by")
+        self._invalid(widget, "")
         if decision != self.draft.interview.decision_by:
             self.draft.interview.decision_by = decision
             self.post_message(self.Changed())
+
+    def _invalid(self, widget: Input, message: str) -> None:
+        """Flag a field whose text cannot be used yet; the draft keeps its last good value."""
+        widget.set_class(bool(message), "-invalid")
+        error = self.query_one("#field-error", Label)
+        error.update(message)
+        error.set_class(bool(message), "-shown")
 
     @on(Select.Changed, "#f-format")
     def _format_changed(self, event: Select.Changed) -> None:
