@@ -217,7 +217,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         assert draft is not None
         profile: Profile | None = _profile()
         assert profile is not None
-        everyone = _emails(argparse.Namespace(**{**vars(args), "interviewer": None}), draft, profile)
+        everyone = _emails(
+            argparse.Namespace(**{**vars(args), "interviewer": None}), draft, profile
+        )
         emails = _emails(args, draft, profile)
     else:
         draft, profile = None, None

@@ -45,4 +45,3 @@ def demo_profile() -> Profile:
         links=["https://github.com/alexmorgan"],
         sign_off="Best regards",
     )
-

@@ -142,7 +142,9 @@ class Session:
         try:
             storage.save_draft(target, self.draft)
         except OSError as exc:
-            return SaveResult(None, f"not saved ({exc.strerror or exc}); your text is still here", False)
+            return SaveResult(
+                None, f"not saved ({exc.strerror or exc}); your text is still here", False
+            )
         if target == self.path:
             self._fingerprint = _fingerprint(target)
         else:

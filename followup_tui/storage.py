@@ -57,8 +57,9 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise FileFormatError(path, "not UTF-8 text (is it a binary file?)", line) from None
+        raise FileFormatError(
+            path, "not UTF-8 text (is it a binary file?)", raw[: exc.start].count(b"\n") + 1
+        ) from None
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
@@ -66,7 +67,7 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
         message = str(exc)
         match = re.search(r"\(at line (\d+), column \d+\)", message)
         reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
-        line = int(match.group(1)) if match else None
+        line: int | None = int(match.group(1)) if match else None
         if line is None and "end of document" in message:
             line = text.count("\n") + 1
         raise FileFormatError(path, f"not valid TOML: {reason}", line) from None
@@ -129,7 +130,7 @@ class _Reader:
         if not ok:
             expected = _TYPE_NAMES.get(kind, kind.__name__)
             raise self.fail(key, f"should be {expected}, found {_kind(value)}")
-        return value
+        return value  # type: ignore[no-any-return]
 
     def text(self, table: dict[str, Any], key: str, name: str, default: str = "") -> str:
         return self.get(table, f"{key}{name}", name, str, default)
@@ -138,7 +139,7 @@ class _Reader:
         return self.get(table, f"{key}{name}", name, dict, {})
 
     def when(self, table: dict[str, Any], key: str, name: str) -> datetime | None:
-        value = self.get(table, f"{key}{name}", name, datetime, None)  # type: ignore[arg-type]
+        value = self.get(table, f"{key}{name}", name, datetime, None)
         if value is not None and value.tzinfo is None:
             # A hand-written time without an offset means the user's own zone.
             value = value.astimezone()
@@ -179,7 +180,7 @@ def _draft_from(data: dict[str, Any], r: _Reader) -> Draft:
         role=r.text(iv, "interview.", "role"),
         when=r.when(iv, "interview.", "when"),
         format=r.choice(iv, "interview.", "format", FORMATS, "video"),
-        decision_by=r.get(iv, "interview.decision_by", "decision_by", date, None),  # type: ignore[arg-type]
+        decision_by=r.get(iv, "interview.decision_by", "decision_by", date, None),
     )
     interviewers = r.items(
         data,
@@ -254,7 +255,9 @@ def load_settings(path: Path | None = None) -> Settings:
     keymap = {}
     for binding_id, keys in r.table(data, "", "keymap").items():
         if not isinstance(keys, str):
-            raise r.fail(f"keymap.{binding_id}", f"should be text like 'ctrl+y', found {_kind(keys)}")
+            raise r.fail(
+                f"keymap.{binding_id}", f"should be text like 'ctrl+y', found {_kind(keys)}"
+            )
         keymap[binding_id] = keys
     defaults = Settings()
     return Settings(
@@ -280,7 +283,7 @@ def _drop_none(value: Any) -> Any:
 def draft_to_dict(draft: Draft) -> dict[str, Any]:
     """The TOML shape of a draft."""
     iv = draft.interview
-    return _drop_none(
+    shape: dict[str, Any] = _drop_none(
         {
             "format": FORMAT_VERSION,
             "stage": draft.stage,
@@ -310,6 +313,7 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
             "sent": [{"stage": s.stage, "at": s.at, "to": s.to} for s in draft.sent],
         }
     )
+    return shape
 
 
 def settings_to_dict(settings: Settings) -> dict[str, Any]:

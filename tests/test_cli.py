@@ -180,7 +180,9 @@ def test_version_and_module_entry() -> None:
     assert result.stdout.strip() == f"followup-tui {__version__}"
 
 
-def test_main_returns_exit_code_in_process(draft_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_main_returns_exit_code_in_process(
+    draft_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["check", str(FIXTURES / "guide002_filled.txt")]) == 0
     assert main(["render", str(draft_file.with_name("nope.toml"))]) == 2
     assert "nope.toml" in capsys.readouterr().err

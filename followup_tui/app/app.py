@@ -13,9 +13,9 @@ from textual.screen import Screen
 from textual.timer import Timer
 
 from followup_tui import storage
+from followup_tui.app.screens.main import MainScreen
 from followup_tui.clipboard import CopyResult, copy_with_pyperclip
 from followup_tui.errors import FileFormatError
-from followup_tui.app.screens.main import MainScreen
 from followup_tui.model import STAGES, Draft, Profile, Settings
 from followup_tui.session import Session
 
@@ -142,7 +142,9 @@ class FollowupApp(App[None]):
     def draft_changed(self) -> None:
         """Mark the draft changed and autosave shortly."""
         self.session.dirty = True
-        self.sub_title = self.session.draft.title() + (" (not saved)" if self.session.read_only else "")
+        self.sub_title = self.session.draft.title() + (
+            " (not saved)" if self.session.read_only else ""
+        )
         if self._autosave is not None:
             self._autosave.stop()
         self._autosave = self.set_timer(AUTOSAVE_DELAY, partial(self.save_draft, quiet=True))
@@ -304,9 +306,7 @@ class FollowupApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("copy: email", "Subject line, blank line, body", self.action_copy_email)
-        yield SystemCommand(
-            "copy: body", "Just the body", partial(self.action_copy_email, "body")
-        )
+        yield SystemCommand("copy: body", "Just the body", partial(self.action_copy_email, "body"))
         yield SystemCommand(
             "copy: subject", "Just the subject", partial(self.action_copy_email, "subject")
         )
@@ -322,7 +322,9 @@ class FollowupApp(App[None]):
             )
         for tone in ("formal", "warm", "concise"):
             yield SystemCommand(f"tone: {tone}", "Switch the tone", partial(self._tone, tone))
-        yield SystemCommand("interviews: list", "All interviews, due soonest first", self.action_interviews)
+        yield SystemCommand(
+            "interviews: list", "All interviews, due soonest first", self.action_interviews
+        )
         yield SystemCommand("profile: edit", "Name, contact, sign-off", self.action_profile)
         yield SystemCommand("help: keys", "Every key (f1)", self.action_help)
         from followup_tui.app.handoff import handoff_commands

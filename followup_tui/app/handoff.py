@@ -157,11 +157,23 @@ def record_outcome(app: FollowupApp, outcome: str) -> None:
 
 def handoff_commands(app: FollowupApp) -> Iterator[SystemCommand]:
     """Palette commands for everything above."""
-    yield SystemCommand("export: .eml draft", "For neomutt -H, aerc, desktop mail", partial(export_eml, app))
-    yield SystemCommand("export: mailto link", "Open in the mail program", partial(open_mailto, app))
-    yield SystemCommand("export: .ics reminder", "The next follow-up in your calendar", partial(export_ics, app))
+    yield SystemCommand(
+        "export: .eml draft", "For neomutt -H, aerc, desktop mail", partial(export_eml, app)
+    )
+    yield SystemCommand(
+        "export: mailto link", "Open in the mail program", partial(open_mailto, app)
+    )
+    yield SystemCommand(
+        "export: .ics reminder", "The next follow-up in your calendar", partial(export_ics, app)
+    )
     stage = app.session.draft.stage
-    yield SystemCommand(f"sent: mark {stage} as sent", "Adds it to the sent log", partial(mark_sent, app))
-    yield SystemCommand("outcome: rejected", "Feedback and keep-in-touch become due", partial(record_outcome, app, "rejected"))
+    yield SystemCommand(
+        f"sent: mark {stage} as sent", "Adds it to the sent log", partial(mark_sent, app)
+    )
+    yield SystemCommand(
+        "outcome: rejected",
+        "Feedback and keep-in-touch become due",
+        partial(record_outcome, app, "rejected"),
+    )
     yield SystemCommand("outcome: offer", "Congratulations", partial(record_outcome, app, "offer"))
     yield SystemCommand("outcome: clear", "No outcome yet", partial(record_outcome, app, ""))

@@ -16,7 +16,9 @@ INTRO = (
 )
 
 
-def key_lines(screen_bindings: dict[str, object], app_bindings: list[Binding]) -> list[tuple[str, str]]:
+def key_lines(
+    screen_bindings: dict[str, object], app_bindings: list[Binding]
+) -> list[tuple[str, str]]:
     """(keys, what) for every described binding, app keys first, with remaps applied."""
     rows: dict[str, list[str]] = {}
     order: list[str] = []

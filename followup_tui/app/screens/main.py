@@ -59,9 +59,7 @@ class MainScreen(Screen[None]):
                 compact=True,
             )
             yield Label("To", classes="switch-label")
-            yield Select(
-                self._people(), value=0, allow_blank=False, id="s-person", compact=True
-            )
+            yield Select(self._people(), value=0, allow_blank=False, id="s-person", compact=True)
         yield Tabs(
             Tab("Notes", id="tab-notes-pane"),
             Tab("Checklist", id="tab-checklist-pane"),
@@ -94,6 +92,8 @@ class MainScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.refresh_email()
+        # Start where the user starts: the first field of the notes.
+        self.query_one("#f-company").focus()
 
     def reload(self) -> None:
         """Show the app's (new) session: rebuild every pane from its draft."""
@@ -106,6 +106,7 @@ class MainScreen(Screen[None]):
     async def _rebuild(self) -> None:
         await self.recompose()
         self.refresh_email()
+        self.query_one("#f-company").focus()
 
     # ------------------------------------------------------------ layout
 
@@ -157,9 +158,10 @@ class MainScreen(Screen[None]):
         self.query_one(Checklist).show(results)
         counts = summary(results)
         checks = self.query_one("#checklist-pane")
-        checks.border_subtitle = " ".join(
-            f"{counts[s]} {s}" for s in ("fail", "warn", "todo") if counts.get(s)
-        ) or "all clear"
+        checks.border_subtitle = (
+            " ".join(f"{counts[s]} {s}" for s in ("fail", "warn", "todo") if counts.get(s))
+            or "all clear"
+        )
         preview.show(email, self._meta(email))
 
     def _meta(self, email: Email) -> str:

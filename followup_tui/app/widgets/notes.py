@@ -44,9 +44,9 @@ def parse_when_field(text: str) -> datetime | None:
     return when if when.tzinfo else when.astimezone()
 
 
-def field_row(label: str, widget: Widget, **kwargs: str) -> Horizontal:
+def field_row(label: str, widget: Widget) -> Horizontal:
     """A one-line form row: a fixed-width label, then the field."""
-    return Horizontal(Label(label, classes="field-label", **kwargs), widget, classes="field-row")
+    return Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
 
 
 class InterviewerRow(Vertical):
@@ -64,7 +64,8 @@ class InterviewerRow(Vertical):
             yield Input(person.name, placeholder="full name", id=f"iv-{n}-name", compact=True)
             yield Button("✕", id=f"iv-{n}-remove", compact=True, tooltip="remove this interviewer")
         yield field_row(
-            "   Title", Input(person.title, placeholder="job title", id=f"iv-{n}-title", compact=True)
+            "   Title",
+            Input(person.title, placeholder="job title", id=f"iv-{n}-title", compact=True),
         )
         yield field_row(
             "   Email", Input(person.email, placeholder="address", id=f"iv-{n}-email", compact=True)
@@ -76,7 +77,7 @@ class NotesForm(VerticalScroll):
 
     @dataclass
     class Changed(Message):
-        """A field of the draft changed; `people` is True when interviewers were added or removed."""
+        """A field changed; `people` is True when interviewers were added or removed."""
 
         people: bool = False
 
@@ -86,17 +87,27 @@ class NotesForm(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         iv = self.draft.interview
-        yield field_row("Company", Input(iv.company, placeholder="company", id="f-company", compact=True))
+        yield field_row(
+            "Company", Input(iv.company, placeholder="company", id="f-company", compact=True)
+        )
         yield field_row("Role", Input(iv.role, placeholder="role", id="f-role", compact=True))
         yield field_row(
             "When",
-            Input(format_when(iv.when), placeholder="2026-11-21 14:00 +0100", id="f-when", compact=True),
-            id="when-label",
+            Input(
+                format_when(iv.when),
+                placeholder="2026-11-21 14:00 +0100",
+                id="f-when",
+                compact=True,
+            ),
         )
         yield field_row(
             "Format",
             Select(
-                [(f, f) for f in FORMATS], value=iv.format, allow_blank=False, id="f-format", compact=True
+                [(f, f) for f in FORMATS],
+                value=iv.format,
+                allow_blank=False,
+                id="f-format",
+                compact=True,
             ),
         )
         yield field_row(
@@ -107,7 +118,6 @@ class NotesForm(VerticalScroll):
                 id="f-decision",
                 compact=True,
             ),
-            id="decision-label",
         )
         yield Label("", id="field-error", classes="field-error")
         yield Label("Interviewers", classes="section")

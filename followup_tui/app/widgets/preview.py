@@ -26,7 +26,7 @@ class Preview(Vertical):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.editing = False
-        self._loading_editor = False
+        self._loaded: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         with ContentSwitcher(initial="view", id="preview-switcher"):
@@ -39,7 +39,9 @@ class Preview(Vertical):
                 yield Label("Subject")
                 yield Input(id="e-subject", compact=True)
                 yield Label("Body")
-                yield TextArea(id="e-body", soft_wrap=True)
+                yield TextArea(
+                    id="e-body", soft_wrap=True, compact=True, highlight_cursor_line=False
+                )
         yield Static("", id="p-meta", markup=False)
 
     def show(self, email: Email | None, meta: str, error: str = "") -> None:
@@ -51,7 +53,9 @@ class Preview(Vertical):
             self.query_one("#p-meta", Static).update(meta, layout=False)
             return
         assert email is not None
-        self.query_one("#p-to", Static).update(f"To: {email.to or '(no address yet)'}", layout=False)
+        self.query_one("#p-to", Static).update(
+            f"To: {email.to or '(no address yet)'}", layout=False
+        )
         self.query_one("#p-subject", Static).update(f"Subject: {email.subject}", layout=False)
         # The body's height changes with its text, so this one lays out.
         self.query_one("#p-body", Static).update(email.body)
@@ -60,7 +64,6 @@ class Preview(Vertical):
     def start_editing(self, email: Email) -> None:
         """Switch to the editor, filled with the email as it stands."""
         self.editing = True
-        self._loading_editor = True
         subject = self.query_one("#e-subject", Input)
         body = self.query_one("#e-body", TextArea)
         subject.value = email.subject
@@ -68,7 +71,7 @@ class Preview(Vertical):
         self.query_one(ContentSwitcher).current = "edit"
         self.add_class("-editing")
         body.focus()
-        # The Changed events of filling the editor arrive later; they match the email and are dropped.
+        # Filling the editor posts Changed events later; they match this and are dropped.
         self._loaded = (email.subject, email.body)
 
     def stop_editing(self) -> None:
@@ -87,7 +90,7 @@ class Preview(Vertical):
         if not self.editing:
             return
         subject, body = self._current()
-        if (subject, body) == getattr(self, "_loaded", None):
+        if (subject, body) == self._loaded:
             return
         self._loaded = (subject, body)
         self.post_message(self.Edited(subject, body))

@@ -1,0 +1,371 @@
+"""The app, driven with Textual's Pilot: built by the same factory as the command line."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, Select, Static, Tabs, TextArea
+
+from followup_tui import paths, storage
+from followup_tui.app.app import FollowupApp, make_app
+from followup_tui.app.dialogs import ConfirmDialog
+from followup_tui.app.screens.help import HelpScreen
+from followup_tui.clipboard import CopyResult
+from followup_tui.demo import demo_draft, demo_profile
+from followup_tui.model import ManualEdit, Settings, edit_key
+from followup_tui.practices import PRACTICES, evaluate
+from followup_tui.render import render_email
+
+NOW = datetime.fromisoformat("2026-11-21T15:00:00+00:00")
+
+
+class FakeClipboard:
+    """Stands in for pyperclip: records what was copied, never touches a real clipboard."""
+
+    def __init__(self, ok: bool = True, error: Exception | None = None) -> None:
+        self.copied: list[str] = []
+        self.ok = ok
+        self.error = error
+
+    def __call__(self, text: str) -> CopyResult:
+        if self.error is not None:
+            raise self.error
+        self.copied.append(text)
+        return CopyResult(self.ok, "xclip" if self.ok else "", "" if self.ok else "no display")
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until the debounced render has run (the machine may be slow and busy)."""
+    app = pilot.app
+    assert isinstance(app, FollowupApp)
+    await pilot.pause()
+    for _ in range(250):
+        if app.main._render_timer is None:  # noqa: SLF001 - the test waits on the debounce
+            break
+        await pilot.pause(0.02)
+    await pilot.pause()
+
+
+def text_of(app: FollowupApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).content)
+
+
+def notes(app: FollowupApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every notification the app posts."""
+    seen: list[str] = []
+    original = app.notify
+
+    def record(message: str, *args: Any, **kwargs: Any) -> None:
+        seen.append(f"{kwargs.get('title') or ''} {message}")
+        original(message, *args, **kwargs)
+
+    monkeypatch.setattr(app, "notify", record)
+    return seen
+
+
+@pytest.fixture
+def draft_path() -> Path:
+    path = paths.drafts_dir() / "northwind.toml"
+    storage.save_draft(path, demo_draft(NOW))
+    storage.save_settings(Settings(profile=demo_profile()))
+    return path
+
+
+def build(path: Path | None = None, **kwargs: Any) -> FollowupApp:
+    kwargs.setdefault("clipboard", FakeClipboard())
+    return make_app(path, clock=lambda: NOW, **kwargs)
+
+
+async def test_typing_updates_preview_and_checklist(draft_path: Path) -> None:
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        topics = app.screen.query_one("#n-topics", TextArea)
+        topics.focus()
+        topics.move_cursor((0, 0))
+        await pilot.press(*"the zebra migration plan", "enter")
+        await settle(pilot)
+        assert "the zebra migration plan" in text_of(app, "#p-body")
+        company = app.screen.query_one("#f-company", Input)
+        company.focus()
+        await pilot.press("ctrl+a", "ctrl+k", *"Quokka Labs")
+        await settle(pilot)
+        assert "Quokka Labs" in text_of(app, "#p-body")
+        assert app.session.draft.interview.company == "Quokka Labs"
+        # The checklist judged the new email: the subject no longer names the old company.
+        assert "Quokka" in text_of(app, "#p-subject") or "Senior" in text_of(app, "#p-subject")
+
+
+async def test_autosave_writes_the_typed_text(draft_path: Path) -> None:
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.query_one("#f-role", Input).focus()
+        await pilot.press("end", *" II")
+        await pilot.pause(1.6)
+        assert storage.load_draft(draft_path).interview.role == "Senior Data Engineer II"
+
+
+async def test_edit_mode_persists_and_is_judged(draft_path: Path) -> None:
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+e")
+        body = app.screen.query_one("#e-body", TextArea)
+        assert body.has_focus
+        body.move_cursor(body.document.end)
+        await pilot.press("enter", *"PS: [Job Title] TODO")
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert "PS: [Job Title] TODO" in text_of(app, "#p-body")
+        assert "edited by hand" in text_of(app, "#p-meta")
+        saved = storage.load_draft(draft_path)
+        assert saved.edits[edit_key("thank-you", 0)].body.endswith("PS: [Job Title] TODO")
+    # A new start shows the edit, not the generated email, and judges it.
+    again = build(draft_path)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert "PS: [Job Title] TODO" in text_of(again, "#p-body")
+        email = again.main.current_email()
+        results = {r.id: r.status for r in evaluate(email, draft=again.session.draft, now=NOW)}
+        assert results["placeholders"] == "fail"
+
+
+async def test_regenerate_asks_first(draft_path: Path) -> None:
+    draft = storage.load_draft(draft_path)
+    draft.edits[edit_key("thank-you", 0)] = ManualEdit("My own subject", "My own body")
+    storage.save_draft(draft_path, draft)
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+r")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        assert "My own body" in text_of(app, "#p-body")
+        await pilot.press("ctrl+r")
+        await pilot.press("y")
+        await settle(pilot)
+        assert "My own body" not in text_of(app, "#p-body")
+        assert "Hi Priya" in text_of(app, "#p-body")
+
+
+async def test_copy_sends_exactly_the_render_text(draft_path: Path) -> None:
+    fake = FakeClipboard()
+    app = build(draft_path, clipboard=fake)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+    expected = render_email(storage.load_draft(draft_path), demo_profile(), now=NOW).text
+    assert fake.copied == [expected]
+    assert app.clipboard == expected  # OSC 52 went out too
+    assert expected.startswith("Subject: ") and "\n\nHi Priya," in expected
+
+
+async def test_copy_without_system_clipboard_falls_back_and_says_so(
+    draft_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = build(draft_path, clipboard=FakeClipboard(ok=False))
+    seen = notes(app, monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert any("OSC 52" in n for n in seen)
+        assert app.clipboard.startswith("Subject: ")
+
+
+async def test_a_crashing_clipboard_is_a_notice_not_a_crash(
+    draft_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = build(draft_path, clipboard=FakeClipboard(error=RuntimeError("xclip died")))
+    seen = notes(app, monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert app.is_running
+        assert any("xclip died" in n for n in seen)
+
+
+async def test_palette_offers_body_and_subject_copies(draft_path: Path) -> None:
+    fake = FakeClipboard()
+    app = build(draft_path, clipboard=fake)
+    async with app.run_test(size=(120, 40)):
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        for title in (
+            "copy: email",
+            "copy: body",
+            "copy: subject",
+            "save: now",
+            "email: edit / back to notes",
+        ):
+            assert title in commands
+        commands["copy: subject"].callback()
+        commands["copy: body"].callback()
+    email = render_email(storage.load_draft(draft_path), demo_profile(), now=NOW)
+    assert fake.copied == [email.subject, email.body]
+
+
+async def test_switchers_change_stage_tone_and_interviewer(draft_path: Path) -> None:
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        first = text_of(app, "#p-body")
+        app.screen.query_one("#s-person", Select).value = 1
+        await settle(pilot)
+        assert "Tomás" in text_of(app, "#p-body") and "Hi Priya" not in text_of(app, "#p-body")
+        app.screen.query_one("#s-tone", Select).value = "formal"
+        await settle(pilot)
+        formal = text_of(app, "#p-body")
+        app.screen.query_one("#s-stage", Select).value = "check-in"
+        await settle(pilot)
+        assert len({first, formal, text_of(app, "#p-body")}) == 3
+        assert app.session.draft.stage == "check-in" and app.session.draft.tone == "formal"
+
+
+async def test_add_and_remove_interviewers(draft_path: Path) -> None:
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        add = app.screen.query_one("#add-interviewer")
+        app.screen.query_one("#notes").scroll_to_widget(add, animate=False)
+        await pilot.click("#add-interviewer")
+        await pilot.pause()
+        await pilot.press(*"Ada Lovelace")
+        await settle(pilot)
+        assert [i.name for i in app.session.draft.interviewers][-1] == "Ada Lovelace"
+        options = app.screen.query_one("#s-person", Select)
+        assert len(list(options._options)) >= 3  # noqa: SLF001 - no public count of options
+        remove = app.screen.query_one("#iv-0-remove")
+        app.screen.query_one("#notes").scroll_to_widget(remove, animate=False)
+        await pilot.click("#iv-0-remove")
+        await settle(pilot)
+        assert [i.name for i in app.session.draft.interviewers] == ["Tomás Herrera", "Ada Lovelace"]
+
+
+async def test_manual_practice_toggles_with_space(draft_path: Path) -> None:
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        checklist = app.screen.query_one("#checklist")
+        checklist.focus()
+        ids = [p.id for p in PRACTICES]
+        checklist.highlighted = ids.index("polished")
+        await pilot.press("space")
+        await settle(pilot)
+        assert app.session.draft.ticks == {"polished": True}
+        prompt = str(checklist.get_option_at_index(ids.index("polished")).prompt)
+        assert "done" in prompt
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.session.draft.ticks == {"polished": False}
+
+
+async def test_bad_draft_is_shown_and_never_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = paths.drafts_dir() / "broken.toml"
+    bad.parent.mkdir(parents=True)
+    bad.write_text('format = 1\n[interview]\ncompany = "Acme\n')
+    before = bad.read_bytes()
+    app = build(bad)
+    seen = notes(app, monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert any("broken.toml:3" in n for n in seen)
+        app.screen.query_one("#f-company", Input).focus()
+        await pilot.press(*"typed anyway")
+        await pilot.pause(1.5)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert any("not saved" in n for n in seen)
+        assert app.session.draft.interview.company == "typed anyway"
+    assert bad.read_bytes() == before
+
+
+async def test_user_theme_registered_and_choice_remembered(draft_path: Path) -> None:
+    theme_dir = paths.user_themes_dir()
+    theme_dir.mkdir(parents=True)
+    (theme_dir / "mine.toml").write_text('name = "my-sea"\nprimary = "#1e6091"\ndark = true\n')
+    (theme_dir / "bad.toml").write_text('name = "bad"\nprimary = "nope"\n')
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert "my-sea" in app.available_themes and "bad" not in app.available_themes
+        assert app.theme == "followup-dusk"
+        app.theme = "my-sea"
+        await pilot.pause()
+    assert storage.load_settings().theme == "my-sea"
+    again = build(draft_path)
+    async with again.run_test(size=(120, 40)):
+        assert again.theme == "my-sea"
+
+
+async def test_keymap_from_config_remaps_copy(draft_path: Path) -> None:
+    settings = storage.load_settings()
+    settings.keymap = {"copy-email": "f9"}
+    storage.save_settings(settings)
+    fake = FakeClipboard()
+    app = build(draft_path, clipboard=fake)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f9")
+        await pilot.pause()
+        assert len(fake.copied) == 1
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert ("f9", "Copy") in app.screen.lines
+
+
+async def test_help_lists_every_app_key(draft_path: Path) -> None:
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = dict((what, keys) for keys, what in app.screen.lines)
+        for what, key in (
+            ("Copy", "ctrl+y"),
+            ("Save", "ctrl+s"),
+            ("Edit email", "ctrl+e"),
+            ("Help", "f1"),
+            ("Quit", "ctrl+q"),
+            ("Regenerate from notes", "ctrl+r"),
+        ):
+            assert key in keys[what]
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_narrow_terminal_uses_tabs(draft_path: Path) -> None:
+    app = build(draft_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.has_class("-narrow")
+        tabs = app.screen.query_one("#pane-tabs", Tabs)
+        assert tabs.display
+        assert app.screen.query_one("#notes-pane").display
+        assert not app.screen.query_one("#preview-pane").display
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert app.screen.query_one("#preview-pane").display
+        assert not app.screen.query_one("#notes-pane").display
+    wide = build(draft_path)
+    async with wide.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not wide.screen.query_one("#pane-tabs", Tabs).display
+        assert all(
+            wide.screen.query_one(f"#{p}").display
+            for p in ("notes-pane", "checklist-pane", "preview-pane")
+        )
+
+
+async def test_demo_is_not_saved_until_asked() -> None:
+    app = build(demo=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.query_one("#f-role", Input).focus()
+        await pilot.press("end", "x")
+        await pilot.pause(1.5)
+        assert not paths.drafts_dir().exists() or not list(paths.drafts_dir().glob("*.toml"))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = list(paths.drafts_dir().glob("*.toml"))
+        assert len(saved) == 1
+        assert storage.load_draft(saved[0]).interview.role.endswith("x")

@@ -1,0 +1,100 @@
+"""The installed `followup-tui` in a real terminal (tmux): type into a field, read the screen."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from followup_tui import storage
+
+TMUX = shutil.which("tmux")
+EXECUTABLE = Path(sys.executable).with_name("followup-tui")
+
+
+def capture(session: str) -> str:
+    return subprocess.run(
+        ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True, check=True
+    ).stdout
+
+
+def wait_for(session: str, text: str, timeout: float = 30.0) -> str:
+    deadline = time.monotonic() + timeout
+    screen = ""
+    while time.monotonic() < deadline:
+        screen = capture(session)
+        if text in screen:
+            return screen
+        time.sleep(0.2)
+    raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
+
+
+@pytest.fixture
+def tmux_session(isolated_home: Path) -> Iterator[str]:
+    assert TMUX, "tmux is needed for the end-to-end tests (.ci/run installs it)"
+    assert EXECUTABLE.exists(), f"{EXECUTABLE} is not installed: pip install -e '.[test]'"
+    name = f"followup-e2e-{uuid.uuid4().hex[:8]}"
+    yield name
+    subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+
+
+def start(session: str, *args: str, size: tuple[int, int] = (120, 40)) -> None:
+    env = " ".join(
+        f"{k}={shlex.quote(os.environ[k])}" for k in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "HOME")
+    )
+    command = f"env {env} TERM=xterm-256color {shlex.quote(str(EXECUTABLE))} " + " ".join(
+        shlex.quote(a) for a in args
+    )
+    subprocess.run(
+        [
+            "tmux",
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            str(size[0]),
+            "-y",
+            str(size[1]),
+            command,
+        ],
+        check=True,
+    )
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+def test_type_a_company_and_see_it_in_the_email(
+    tmux_session: str, isolated_home: Path, size: tuple[int, int]
+) -> None:
+    new = subprocess.run(
+        [str(EXECUTABLE), "new", "--role", "Platform Engineer", "--interviewer", "Ines Duarte"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    path = Path(new.stdout.strip())
+    start(tmux_session, str(path), size=size)
+    wait_for(tmux_session, "Interview notes")
+    subprocess.run(["tmux", "send-keys", "-t", tmux_session, "-l", "Zephyr Robotics"], check=True)
+    if size == (80, 24):
+        # Narrow: the preview is a tab away.
+        subprocess.run(["tmux", "send-keys", "-t", tmux_session, "C-e"], check=True)
+    screen = wait_for(tmux_session, "Zephyr Robotics", timeout=15)
+    if size == (120, 40):
+        assert "Interview notes" in screen and "Checklist" in screen and "Preview" in screen
+    wait_for(tmux_session, "Hi Ines")
+    subprocess.run(["tmux", "send-keys", "-t", tmux_session, "C-q"], check=True)
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        if storage.load_draft(path).interview.company == "Zephyr Robotics":
+            break
+        time.sleep(0.2)
+    assert storage.load_draft(path).interview.company == "Zephyr Robotics"
