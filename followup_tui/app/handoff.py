@@ -26,6 +26,15 @@ def export_path(app: FollowupApp, suffix: str) -> Path:
     return paths.data_dir() / "exports" / f"{stem}{suffix}"
 
 
+def _open(app: FollowupApp, target: str) -> str | None:
+    """Open with the system's opener; None when there is none or it would not start."""
+    try:
+        return export.open_with_system(target)
+    except OSError as exc:
+        app.notify(f"could not open {target}: {exc.strerror or exc}", severity="warning")
+        return None
+
+
 def _write(app: FollowupApp, suffix: str, data: bytes) -> Path | None:
     target = export_path(app, suffix)
     try:
@@ -46,7 +55,7 @@ def export_eml(app: FollowupApp) -> None:
     target = _write(app, ".eml", export.to_eml(email, app.profile, date=app.now()))
     if target is None:
         return
-    opener = export.open_with_system(str(target))
+    opener = _open(app, str(target))
     how = f"opened with {opener}" if opener else "open it in your mail program (neomutt -H FILE)"
     app.notify(f"Wrote {target}; {how}.", title="Email saved as .eml", timeout=10)
 
@@ -76,7 +85,7 @@ def open_mailto(app: FollowupApp) -> None:
     except FileFormatError as exc:
         app.notify(str(exc), severity="error")
         return
-    opener = export.open_with_system(link)
+    opener = _open(app, link)
     if opener:
         app.notify(f"Opened the mailto: link with {opener}.", timeout=6)
     else:
@@ -100,7 +109,7 @@ def export_ics(app: FollowupApp) -> None:
     target = _write(app, ".ics", ics.encode())
     if target is None:
         return
-    opener = export.open_with_system(str(target))
+    opener = _open(app, str(target))
     app.notify(
         f"{window.label}: {describe(window, app.now())}\nWrote {target}"
         + (f"; opened with {opener}." if opener else "; import it into your calendar."),

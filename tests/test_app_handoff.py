@@ -1,0 +1,155 @@
+"""Hand-off from the app: .eml, mailto, .ics, $EDITOR and the sent log, via the palette."""
+
+from __future__ import annotations
+
+import contextlib
+import email
+import email.policy
+import sys
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from textual.app import SystemCommand
+
+from followup_tui import export, paths, storage
+from followup_tui.app.app import FollowupApp, make_app
+from followup_tui.app.dialogs import ConfirmDialog
+from followup_tui.clipboard import CopyResult
+from followup_tui.demo import demo_draft, demo_profile
+from followup_tui.model import Settings
+from followup_tui.render import render_email
+
+NOW = datetime.fromisoformat("2026-11-21T15:00:00+00:00")
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Never start a real opener; record what would have been opened."""
+    seen: list[str] = []
+
+    def fake_open(target: str) -> str | None:
+        seen.append(target)
+        return None
+
+    monkeypatch.setattr(export, "open_with_system", fake_open)
+    return seen
+
+
+@pytest.fixture
+def draft_path() -> Path:
+    path = paths.drafts_dir() / "northwind.toml"
+    storage.save_draft(path, demo_draft(NOW))
+    storage.save_settings(Settings(profile=demo_profile()))
+    return path
+
+
+def build(path: Path) -> FollowupApp:
+    return make_app(path, clipboard=lambda text: CopyResult(True, "fake", ""), clock=lambda: NOW)
+
+
+def command(app: FollowupApp, title: str) -> SystemCommand:
+    commands = {c.title: c for c in app.get_system_commands(app.screen)}
+    assert title in commands, sorted(commands)
+    return commands[title]
+
+
+async def test_eml_export_parses_back(draft_path: Path, opened: list[str]) -> None:
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        command(app, "export: .eml draft").callback()
+        await pilot.pause()
+    target = paths.data_dir() / "exports" / "northwind-1.eml"
+    assert opened == [str(target)]
+    message = email.message_from_bytes(target.read_bytes(), policy=email.policy.default)
+    expected = render_email(storage.load_draft(draft_path), demo_profile(), now=NOW)
+    assert message["Subject"] == expected.subject
+    assert "priya.raman@northwind.example" in message["To"]
+    body = message.get_body(("plain",))
+    assert body is not None
+    assert body.get_content().replace("\r\n", "\n").strip() == expected.body.strip()
+
+
+async def test_long_mailto_offers_the_eml(draft_path: Path, opened: list[str]) -> None:
+    draft = storage.load_draft(draft_path)
+    draft.notes.topics = "a very long topic " * 200
+    storage.save_draft(draft_path, draft)
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        command(app, "export: mailto link").callback()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await pilot.pause()
+    assert opened and opened[0].endswith(".eml")
+
+
+async def test_short_mailto_is_opened(draft_path: Path, opened: list[str]) -> None:
+    draft = storage.load_draft(draft_path)
+    draft.notes = type(draft.notes)()
+    storage.save_draft(draft_path, draft)
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        command(app, "export: mailto link").callback()
+        await pilot.pause()
+    assert opened and opened[0].startswith("mailto:priya.raman@northwind.example?")
+
+
+async def test_ics_reminder_for_the_next_follow_up(draft_path: Path, opened: list[str]) -> None:
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        command(app, "export: .ics reminder").callback()
+        await pilot.pause()
+    ics = (paths.data_dir() / "exports" / "northwind.ics").read_text()
+    assert "BEGIN:VEVENT" in ics and "DTSTART:" in ics
+    assert "SUMMARY:" in ics and "Northwind" in ics
+
+
+@contextlib.contextmanager
+def no_suspend() -> Iterator[None]:
+    yield
+
+
+async def test_editor_edit_comes_back_as_the_manual_edit(
+    draft_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = tmp_path / "editor.py"
+    script.write_text(
+        "import sys, pathlib\n"
+        "p = pathlib.Path(sys.argv[1])\n"
+        "p.write_text(p.read_text().replace('Hi Priya,', 'Dear Dr. Raman,'))\n"
+    )
+    monkeypatch.setenv("VISUAL", f"{sys.executable} {script}")
+    app = build(draft_path)
+    monkeypatch.setattr(app, "suspend", no_suspend)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+g")
+        await pilot.pause(0.2)
+        edit = app.session.draft.edit_for("thank-you", 0)
+        assert edit is not None and edit.body.startswith("Dear Dr. Raman,")
+        assert edit.subject == app.main.current_email().subject
+
+
+async def test_editor_without_change_keeps_the_email(
+    draft_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("VISUAL", "true")
+    app = build(draft_path)
+    monkeypatch.setattr(app, "suspend", no_suspend)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+g")
+        await pilot.pause(0.2)
+        assert app.session.draft.edits == {}
+
+
+async def test_mark_sent_and_outcome_reach_the_draft_file(draft_path: Path) -> None:
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        command(app, "sent: mark thank-you as sent").callback()
+        command(app, "outcome: rejected").callback()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    saved = storage.load_draft(draft_path)
+    assert [(s.stage, s.at) for s in saved.sent] == [("thank-you", NOW)]
+    assert saved.outcome == "rejected"
