@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -17,6 +19,10 @@ from followup_tui.errors import FileFormatError
 from followup_tui.model import STAGES, Email, ManualEdit, edit_key
 from followup_tui.practices import evaluate, summary
 from followup_tui.render import available_tones, render_all
+from followup_tui.session import Session
+
+if TYPE_CHECKING:
+    from followup_tui.app.app import FollowupApp
 
 # Below this many columns the three panes become tabs.
 NARROW_WIDTH = 110
@@ -35,8 +41,14 @@ class MainScreen(Screen[None]):
         self.emails: list[Email] = []
 
     @property
-    def session(self):  # type: ignore[no-untyped-def]
-        return self.app.session  # type: ignore[attr-defined]
+    def fapp(self) -> FollowupApp:
+        """The app, typed."""
+        return cast("FollowupApp", self.app)
+
+    @property
+    def session(self) -> Session:
+        """The open draft and its file."""
+        return self.fapp.session
 
     def compose(self) -> ComposeResult:
         draft = self.session.draft
@@ -134,7 +146,7 @@ class MainScreen(Screen[None]):
     def current_email(self) -> Email:
         """The email on screen, rendered now (what copy and export hand over)."""
         draft = self.session.draft
-        self.emails = render_all(draft, self.app.profile, now=self.app.now())  # type: ignore[attr-defined]
+        self.emails = render_all(draft, self.fapp.profile, now=self.fapp.now())
         self.interviewer = min(self.interviewer, len(self.emails) - 1)
         return self.emails[self.interviewer]
 
@@ -151,8 +163,8 @@ class MainScreen(Screen[None]):
         results = evaluate(
             email,
             draft=draft,
-            profile=self.app.profile,  # type: ignore[attr-defined]
-            now=self.app.now(),  # type: ignore[attr-defined]
+            profile=self.fapp.profile,
+            now=self.fapp.now(),
             emails=self.emails,
         )
         self.query_one(Checklist).show(results)
@@ -169,7 +181,7 @@ class MainScreen(Screen[None]):
 
         parts = [f"{email.word_count} words"]
         draft = self.session.draft
-        now = self.app.now()  # type: ignore[attr-defined]
+        now = self.fapp.now()
         for window in windows(draft, now):
             if window.stage == draft.stage and window.state != "done":
                 parts.append(describe(window, now))
@@ -181,7 +193,7 @@ class MainScreen(Screen[None]):
     def changed(self) -> None:
         """The draft changed: re-render soon and autosave a little later."""
         self.schedule_render()
-        self.app.draft_changed()  # type: ignore[attr-defined]
+        self.fapp.draft_changed()
 
     @on(NotesForm.Changed)
     def _notes_changed(self, event: NotesForm.Changed) -> None:
