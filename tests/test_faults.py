@@ -1,0 +1,780 @@
+"""Faults and bad input (issue #4): broken files of every kind, hostile templates, random notes,
+two windows on one draft, and a disk that refuses to be written.
+
+The promise under test: a file that cannot be used is named in a clear message, the app keeps
+running, and nothing the user has (on disk or on screen) is lost or overwritten.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from followup_tui import paths, render, storage
+from followup_tui.app.app import FollowupApp, make_app
+from followup_tui.app.screens.main import MainScreen
+from followup_tui.app.themes import load_theme_file
+from followup_tui.clipboard import CopyResult
+from followup_tui.demo import demo_draft, demo_profile
+from followup_tui.errors import FileFormatError
+from followup_tui.model import (
+    STAGES,
+    TONES,
+    Draft,
+    Interview,
+    Interviewer,
+    Notes,
+    Profile,
+    Settings,
+)
+from followup_tui.practices import PRACTICES, STATUSES, evaluate
+from followup_tui.session import Session
+
+NOW = datetime.fromisoformat("2026-11-21T15:00:00+00:00")
+MB = 1024 * 1024
+HUGE = 50 * MB
+
+# --------------------------------------------------------------------------- helpers
+
+
+def fake_clipboard(text: str) -> CopyResult:
+    return CopyResult(True, "fake", "")
+
+
+def record_notifications(app: FollowupApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every notification the app posts, as 'title message' (the public notify, wrapped)."""
+    seen: list[str] = []
+    original = app.notify
+
+    def record(message: str, *args: Any, **kwargs: Any) -> None:
+        seen.append(f"{kwargs.get('title') or ''} {message}")
+        original(message, *args, **kwargs)
+
+    monkeypatch.setattr(app, "notify", record)
+    return seen
+
+
+def fingerprint(path: Path) -> tuple[str, int, int, int]:
+    """Content hash, size, mtime and inode: any write, in place or by rename, changes one."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(MB), b""):
+            digest.update(block)
+    stat = path.stat()
+    return digest.hexdigest(), stat.st_size, stat.st_mtime_ns, stat.st_ino
+
+
+def temp_files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.glob(".*.tmp"))
+
+
+async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], what: str) -> None:
+    """Let the app run until `condition` holds (a generous budget, not a timing assertion)."""
+    for _ in range(400):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    pytest.fail(f"never happened: {what}")
+
+
+def text_of(app: FollowupApp, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).content)
+
+
+def one_line_naming(message: str, path: Path) -> None:
+    assert str(path) in message, message
+    assert len(message.splitlines()) == 1, message
+    assert "Traceback" not in message
+
+
+@pytest.fixture(scope="session")
+def huge_text(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """50 MB of real TOML-ish text ('a = 1' lines), written once and hard-linked where needed."""
+    path = tmp_path_factory.mktemp("huge") / "huge.txt"
+    line = b"a = 1\n"
+    path.write_bytes(line * (HUGE // len(line) + 1))
+    return path
+
+
+# --------------------------------------------------------------------------- bad files
+
+KINDS = ("draft", "config", "theme", "template")
+VARIANTS = ("malformed", "truncated", "binary", "huge-sparse", "huge-text", "wrong-type", "hostile")
+
+_BINARY = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
+
+
+def _cut_inside_string(text: str, marker: str) -> str:
+    """The file as a crash or a full disk leaves it: stopped in the middle of a quoted value."""
+    return text[: text.index(marker) + len(marker) + 3]
+
+
+def _shipped_template_cut() -> str:
+    text = (render.SHIPPED_DIR / "thank-you" / "warm.j2").read_text()
+    return text[: text.index("{% endif %}")]  # an {% if %} that is never closed
+
+
+CONTENT: dict[str, dict[str, str | bytes]] = {
+    "draft": {
+        "malformed": 'format = 1\nstage = = "check-in"\n',
+        "truncated": _cut_inside_string(storage.dump_draft(demo_draft(NOW)), 'company = "'),
+        "binary": _BINARY,
+        "wrong-type": 'format = 1\n[interview]\nrole = "Data Engineer"\ncompany = 42\n',
+        # a key with a line break and markup in it: the message must stay one plain line
+        "hostile": 'format = 1\n[ticks]\n"[/]\\n[bold]x" = "yes"\n',
+    },
+    "config": {
+        "malformed": '[profile\nname = "Ada Lovelace"\n',
+        "truncated": _cut_inside_string(
+            storage.tomli_w.dumps(storage.settings_to_dict(Settings(profile=demo_profile()))),
+            'name = "',
+        ),
+        "binary": _BINARY,
+        "wrong-type": '[profile]\nname = "Ada"\nlinks = [1, 2]\n',
+        "hostile": '[keymap]\n"[/]\\n[bold]x" = 1\n',
+    },
+    "theme": {
+        "malformed": 'name = "mine"\nprimary = \n',
+        "truncated": 'name = "mine"\nprimary = "#12',
+        "binary": _BINARY,
+        "wrong-type": 'name = "mine"\nprimary = 42\n',
+        "hostile": 'name = "mine"\nprimary = "#123456"\n"[/]\\n[bold]x" = 1\n',
+    },
+    "template": {
+        "malformed": "Subject: Thanks\n\n{% for %}\n",
+        "truncated": _shipped_template_cut(),
+        "binary": _BINARY,
+        "wrong-type": "Subject: Thanks\n\nHello {{ company + 1 }}\n",
+        "hostile": 'Subject: Thanks\n\n{{ interviewer["[/]\\n[bold]x"] }}\n',
+    },
+}
+
+EXPECTED: dict[str, dict[str, str]] = {
+    "draft": {
+        "malformed": "not valid TOML",
+        "truncated": "not valid TOML",
+        "binary": "not UTF-8",
+        "huge-sparse": "too big",
+        "huge-text": "too big",
+        "wrong-type": "should be text",
+        "hostile": "should be true or false",
+    },
+    "config": {
+        "malformed": "not valid TOML",
+        "truncated": "not valid TOML",
+        "binary": "not UTF-8",
+        "huge-sparse": "too big",
+        "huge-text": "too big",
+        "wrong-type": "should be text",
+        "hostile": "should be text",
+    },
+    "theme": {
+        "malformed": "not valid TOML",
+        "truncated": "not valid TOML",
+        "binary": "not UTF-8",
+        "huge-sparse": "larger than",
+        "huge-text": "larger than",
+        "wrong-type": "must be a colour",
+        "hostile": "unknown key",
+    },
+    "template": {
+        "malformed": "template syntax",
+        "truncated": "template syntax",
+        "binary": "not UTF-8",
+        "huge-sparse": "too big",
+        "huge-text": "too big",
+        "wrong-type": "TypeError",
+        "hostile": "unknown name",
+    },
+}
+
+
+def target(kind: str) -> Path:
+    """Where a file of this kind lives (in the test's own XDG folders)."""
+    return {
+        "draft": paths.drafts_dir() / "broken.toml",
+        "config": paths.config_file(),
+        "theme": paths.user_themes_dir() / "broken.toml",
+        "template": paths.user_templates_dir() / "thank-you" / "warm.j2",
+    }[kind]
+
+
+def place(kind: str, variant: str, huge_text: Path) -> Path:
+    """Put a bad file of this kind in place and return its path."""
+    path = target(kind)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if variant == "huge-sparse":
+        with path.open("wb") as handle:
+            handle.truncate(HUGE)  # sparse: 50 MB of NUL bytes that take no disk space
+    elif variant == "huge-text":
+        try:
+            os.link(huge_text, path)
+        except OSError:
+            shutil.copyfile(huge_text, path)
+    else:
+        content = CONTENT[kind][variant]
+        path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    return path
+
+
+def load(kind: str, path: Path) -> None:
+    """Read a file of this kind the way followup-tui does."""
+    if kind == "draft":
+        storage.load_draft(path)
+    elif kind == "config":
+        storage.load_settings(path)
+    elif kind == "theme":
+        load_theme_file(path)
+    else:
+        render.render_email(demo_draft(NOW), demo_profile(), now=NOW)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("kind", KINDS)
+def test_bad_file_is_refused_with_one_clear_line(kind: str, variant: str, huge_text: Path) -> None:
+    path = place(kind, variant, huge_text)
+    before = fingerprint(path)
+    with pytest.raises(FileFormatError) as info:
+        load(kind, path)
+    message = str(info.value)
+    one_line_naming(message, path)
+    assert EXPECTED[kind][variant] in message
+    assert fingerprint(path) == before
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_cli_render_and_check_exit_2_naming_the_bad_draft(variant: str, huge_text: Path) -> None:
+    path = place("draft", variant, huge_text)
+    before = fingerprint(path)
+    for command in ("render", "check"):
+        result = subprocess.run(
+            [sys.executable, "-m", "followup_tui", command, str(path)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 2, (command, result.stderr)
+        assert result.stdout == ""
+        assert result.stderr.startswith("followup-tui: error: ")
+        one_line_naming(result.stderr.strip(), path)
+        assert EXPECTED["draft"][variant] in result.stderr
+    assert fingerprint(path) == before
+
+
+@pytest.mark.parametrize("kind", ["config", "template"])
+def test_cli_render_names_a_bad_config_or_template(kind: str, huge_text: Path) -> None:
+    draft = paths.drafts_dir() / "good.toml"
+    storage.save_draft(draft, demo_draft(NOW))
+    for variant in ("malformed", "wrong-type", "hostile"):
+        path = place(kind, variant, huge_text)
+        result = subprocess.run(
+            [sys.executable, "-m", "followup_tui", "render", str(draft)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 2, (variant, result.stderr)
+        one_line_naming(result.stderr.strip(), path)
+        assert EXPECTED[kind][variant] in result.stderr
+
+
+def build(path: Path | None) -> FollowupApp:
+    return make_app(path, clipboard=fake_clipboard, clock=lambda: NOW)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+async def test_app_with_every_file_broken_keeps_running_and_writes_nothing(
+    variant: str, huge_text: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Draft, config.toml, a theme and a template all broken at once, in the same way."""
+    bad = {kind: place(kind, variant, huge_text) for kind in KINDS}
+    before = {kind: fingerprint(path) for kind, path in bad.items()}
+    app = build(bad["draft"])
+    seen = record_notifications(app, monkeypatch)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.screen_stack[0], MainScreen)
+        for kind in ("draft", "config", "theme"):
+            hits = [n for n in seen if str(bad[kind]) in n]
+            assert hits, (kind, seen)
+            assert EXPECTED[kind][variant] in hits[0], hits
+        # the template's error is in the preview, with its file
+        assert text_of(app, "#p-subject") == "Template error"
+        assert str(bad["template"]) in text_of(app, "#p-body")
+        assert EXPECTED["template"][variant] in text_of(app, "#p-body")
+
+        company = app.screen.query_one("#f-company", Input)
+        company.focus()
+        await pilot.press(*"Zebra")
+        # the autosave comes, and is refused: the draft did not parse
+        await wait_until(pilot, lambda: any("not saved" in n for n in seen), "autosave")
+        assert app.session.draft.interview.company == "Zebra"
+        app.theme = "followup-paper"  # would save config.toml, were it readable
+        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+y")  # copying reports the template error, naming the file
+        await pilot.pause()
+        assert any("Nothing copied" in n and str(bad["template"]) in n for n in seen), seen
+        assert company.value == "Zebra"
+        assert app.is_running
+        await pilot.press("ctrl+q")
+    assert {kind: fingerprint(path) for kind, path in bad.items()} == before
+    assert temp_files(bad["draft"].parent) == []
+    assert sorted(p.name for p in bad["draft"].parent.iterdir()) == ["broken.toml"]
+
+
+@pytest.mark.parametrize("kind", ["config", "theme", "template"])
+async def test_one_bad_file_is_left_alone_while_the_draft_saves(
+    kind: str, huge_text: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = place(kind, "wrong-type", huge_text)
+    before = fingerprint(bad)
+    draft_path = paths.drafts_dir() / "northwind.toml"
+    storage.save_draft(draft_path, demo_draft(NOW))
+    app = build(draft_path)
+    seen = record_notifications(app, monkeypatch)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        if kind == "template":
+            assert str(bad) in text_of(app, "#p-body")
+        else:
+            assert any(str(bad) in n for n in seen), seen
+        company = app.screen.query_one("#f-company", Input)
+        company.focus()
+        company.value = ""
+        await pilot.press(*"Zebra")
+        await wait_until(
+            pilot,
+            lambda: storage.load_draft(draft_path).interview.company == "Zebra",
+            "the draft autosaved",
+        )
+        app.theme = "followup-terminal"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("ctrl+q")
+    assert fingerprint(bad) == before
+    assert storage.load_draft(draft_path).interview.company == "Zebra"
+
+
+async def test_unknown_keymap_ids_with_markup_do_not_crash(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    config = paths.config_file()
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('[keymap]\n"[/]" = "ctrl+k"\n"[bold]x" = "ctrl+j"\n')
+    app = build(None)
+    seen = record_notifications(app, monkeypatch)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        assert any("[/]" in n and "[bold]x" in n for n in seen), seen
+        assert app.is_running
+
+
+# --------------------------------------------------------------------------- the sandbox
+
+ESCAPES = [
+    "{{ ''.__class__.__mro__ }}",
+    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "{{ cycler.__init__.__globals__ }}",
+    "{{ joiner.__init__.__globals__.os }}",
+    "{{ namespace.__init__.__globals__ }}",
+    "{{ lipsum.__globals__['os'].popen('id').read() }}",
+    "{{ ().__class__.__base__.__subclasses__() }}",
+    "{{ self._TemplateReference__context }}",
+    "{{ self.__dict__ }}",
+    "{{ profile.__class__.__init__.__globals__ }}",
+    "{{ interviewer.__dict__ }}",
+    "{{ profile|attr('__class__') }}",
+    "{{ [].pop.__self__ }}",
+    "{{ '{0.__class__}'.format(company) }}",
+    "{% set x = {}.__class__ %}{{ x }}",
+]
+
+
+def _hostile_template(payload: str) -> Path:
+    path = paths.user_templates_dir() / "thank-you" / "warm.j2"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"Subject: Thanks\n\nHi {{{{ greeting_name }}}},\n{payload}\n")
+    return path
+
+
+@pytest.mark.parametrize("payload", ESCAPES)
+def test_sandbox_refuses_reaching_python_internals(payload: str) -> None:
+    path = _hostile_template(payload)
+    with pytest.raises(FileFormatError) as info:
+        render.render_email(demo_draft(NOW), demo_profile(), now=NOW)
+    one_line_naming(str(info.value), path)
+    assert "refused by the sandbox" in str(info.value)
+    assert info.value.line == 4
+
+
+def test_cli_render_refuses_a_hostile_template() -> None:
+    draft = paths.drafts_dir() / "good.toml"
+    storage.save_draft(draft, demo_draft(NOW))
+    path = _hostile_template("{{ cycler.__init__.__globals__.os.system('echo pwned') }}")
+    result = subprocess.run(
+        [sys.executable, "-m", "followup_tui", "render", str(draft)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "pwned" not in result.stdout + result.stderr
+    one_line_naming(result.stderr.strip(), path)
+    assert "refused by the sandbox" in result.stderr
+
+
+async def test_app_preview_shows_the_sandbox_refusal_and_keeps_running() -> None:
+    draft_path = paths.drafts_dir() / "northwind.toml"
+    storage.save_draft(draft_path, demo_draft(NOW))
+    path = _hostile_template("{{ ().__class__.__base__.__subclasses__() }}")
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        assert text_of(app, "#p-subject") == "Template error"
+        body = text_of(app, "#p-body")
+        assert str(path) in body and "refused by the sandbox" in body
+        assert "subclasses" not in body.split("refused", 1)[0]
+        topics = app.screen.query_one("#n-topics")
+        topics.focus()
+        await pilot.press(*"more notes")
+        await pilot.pause(0.1)
+        assert "refused by the sandbox" in text_of(app, "#p-body")
+        # fixing the template brings the preview back, without a restart
+        path.write_text("Subject: Fixed\n\nHi {{ greeting_name }},\n")
+        await pilot.press("x")
+        await wait_until(
+            pilot, lambda: text_of(app, "#p-subject") == "Subject: Fixed", "the preview came back"
+        )
+        assert app.is_running
+        await pilot.press("ctrl+q")
+
+
+# --------------------------------------------------------------------------- random notes
+
+_ANY_CHAR = st.characters(codec="utf-8")  # everything but surrogates: controls, RTL, emoji
+_SHORT = st.text(_ANY_CHAR, max_size=30)
+_LONG_LINE = st.text(_ANY_CHAR, min_size=1, max_size=4).map(lambda s: s * 1500)
+_TEXT = st.one_of(st.just(""), st.just("   "), _SHORT, _LONG_LINE)
+_NOTE = st.one_of(_TEXT, st.lists(_SHORT, max_size=6).map("\n".join))
+_WHEN = st.one_of(
+    st.none(),
+    st.datetimes(
+        min_value=datetime(2000, 1, 1),
+        max_value=datetime(2100, 1, 1),
+        timezones=st.sampled_from([UTC, datetime.now().astimezone().tzinfo]),
+    ),
+)
+_INTERVIEWER = st.builds(
+    Interviewer,
+    name=st.one_of(st.just(""), st.just(" \t "), st.just("Dr."), _SHORT, _LONG_LINE),
+    title=_TEXT,
+    email=st.one_of(st.just(""), _SHORT),
+)
+_DRAFT = st.builds(
+    Draft,
+    interview=st.builds(Interview, company=_TEXT, role=_TEXT, when=_WHEN),
+    interviewers=st.lists(_INTERVIEWER, min_size=0, max_size=3),
+    notes=st.builds(
+        Notes,
+        topics=_NOTE,
+        resonated=_NOTE,
+        skills=_NOTE,
+        concerns=_NOTE,
+        missed=_NOTE,
+        next_steps=_NOTE,
+    ),
+)
+_PROFILE = st.builds(
+    Profile,
+    name=_TEXT,
+    email=st.one_of(st.just(""), _SHORT),
+    phone=st.one_of(st.just(""), _SHORT),
+    links=st.lists(_SHORT, max_size=2),
+    sign_off=_TEXT,
+)
+_EMPTY_GREETING = re.compile(r"^\s*(dear|hi|hello)\s*,", re.IGNORECASE | re.MULTILINE)
+_PRACTICE_IDS = [p.id for p in PRACTICES]
+
+
+@settings(
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(draft=_DRAFT, profile=_PROFILE)
+def test_random_notes_render_and_judge_sanely(draft: Draft, profile: Profile) -> None:
+    for stage in STAGES:
+        for tone in TONES:
+            emails = render.render_all(draft, profile, stage=stage, tone=tone, now=NOW)
+            assert len(emails) == max(1, len(draft.interviewers))
+            for email in emails:
+                assert email.subject.strip(), (stage, tone)
+                assert len(email.subject.splitlines()) == 1, email.subject
+                assert not _EMPTY_GREETING.search(email.body), email.body[:200]
+                assert email.text.startswith(f"Subject: {email.subject}\n\n")
+                results = evaluate(email, draft=draft, profile=profile, now=NOW, emails=emails)
+                assert [r.id for r in results] == _PRACTICE_IDS
+                for r in results:
+                    assert r.status in STATUSES, r
+                    assert r.reason and len(r.reason.splitlines()) == 1, r
+
+
+# --------------------------------------------------------------------------- open twice
+
+_HOLDER = """
+import sys
+from pathlib import Path
+from followup_tui.session import Session
+
+session = Session.open(Path(sys.argv[1]))
+print(session.acquire_lock(), flush=True)
+sys.stdin.readline()  # "save": change a field the other window does not touch, and save
+session.draft.notes.topics = "from the first window"
+print(session.save().message, flush=True)
+sys.stdin.readline()
+session.release_lock()
+"""
+
+
+@pytest.fixture
+def first_window(tmp_path: Path) -> Iterator[tuple[Path, subprocess.Popen[str]]]:
+    """Another followup-tui process that holds the lock on a draft."""
+    path = paths.drafts_dir() / "northwind.toml"
+    storage.save_draft(path, demo_draft(NOW))
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _HOLDER, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "None"  # it got the lock
+        yield path, proc
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait(timeout=30)
+
+
+async def test_second_window_is_warned_and_both_changes_survive(
+    first_window: tuple[Path, subprocess.Popen[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, proc = first_window
+    assert proc.stdin is not None and proc.stdout is not None
+    app = build(path)
+    seen = record_notifications(app, monkeypatch)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        warning = [n for n in seen if "another followup-tui" in n]
+        assert warning and f"pid {proc.pid}" in warning[0], seen
+        # the first window saves its change while this one is open
+        proc.stdin.write("save\n")
+        proc.stdin.flush()
+        assert proc.stdout.readline().startswith("saved northwind.toml")
+        company = app.screen.query_one("#f-company", Input)
+        company.focus()
+        company.value = ""
+        await pilot.press(*"Second Window Ltd")
+        await wait_until(pilot, lambda: any("changed elsewhere" in n for n in seen), "autosave")
+        await pilot.press("ctrl+q")
+    proc.stdin.write("done\n")
+    proc.stdin.flush()
+    first = storage.load_draft(path)
+    assert first.notes.topics == "from the first window"
+    assert first.interview.company == "Northwind Analytics"
+    copies = sorted(path.parent.glob("northwind.conflict-*.toml"))
+    assert len(copies) == 1
+    second = storage.load_draft(copies[0])
+    assert second.interview.company == "Second Window Ltd"
+    assert second.notes.topics == demo_draft(NOW).notes.topics
+    assert temp_files(path.parent) == []
+
+
+def test_lock_of_a_live_process_is_reported_and_a_dead_one_is_stale(tmp_path: Path) -> None:
+    path = tmp_path / "d.toml"
+    storage.save_draft(path, demo_draft(NOW))
+    lock = path.with_name(".d.toml.lock")
+    lock.write_text(str(os.getppid()))  # alive, and not us
+    session = Session.open(path)
+    assert session.acquire_lock() == os.getppid()
+    assert session.other_instance == os.getppid()
+    assert lock.read_text() == str(os.getppid())  # the other's lock is left alone
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    lock.write_text(str(dead.pid))
+    again = Session.open(path)
+    assert again.acquire_lock() is None
+    assert lock.read_text() == str(os.getpid())
+    again.release_lock()
+    assert not lock.exists()
+
+
+@pytest.mark.parametrize("coarse_clock", [False, True])
+def test_two_sessions_on_one_file_keep_both_versions(tmp_path: Path, coarse_clock: bool) -> None:
+    """Both windows change a different field and save: the later save goes to a copy.
+
+    With `coarse_clock` the file's timestamp is set back after the first save, as on a file
+    system that keeps whole seconds (FAT, HFS+, ext3, some network shares) when both saves
+    fall in the same second; the first change is the same size, so only the file's identity
+    tells the second session that it is no longer looking at what it read.
+    """
+    path = tmp_path / "d.toml"
+    storage.save_draft(path, demo_draft(NOW))
+    stat = path.stat()
+    first, second = Session.open(path), Session.open(path)
+    first.draft.interview.company = "Northwind Analytica"  # same length as before
+    assert first.save().path == path
+    if coarse_clock:
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    second.draft.notes.topics = "the second window's topic"
+    result = second.save(now=NOW)
+    assert result.ok and result.path != path
+    assert "changed elsewhere" in result.message
+    assert result.path is not None and result.path.name.startswith("d.conflict-")
+    on_disk = storage.load_draft(path)
+    assert on_disk.interview.company == "Northwind Analytica"
+    assert on_disk.notes.topics == demo_draft(NOW).notes.topics
+    copy = storage.load_draft(result.path)
+    assert copy.notes.topics == "the second window's topic"
+    assert copy.interview.company == "Northwind Analytics"
+    # each window now saves to its own file, and neither overwrites the other
+    first.draft.notes.missed = "first again"
+    second.draft.notes.missed = "second again"
+    assert first.save().path == path
+    assert second.save().path == result.path
+    assert storage.load_draft(path).notes.topics == demo_draft(NOW).notes.topics
+    assert storage.load_draft(result.path).interview.company == "Northwind Analytics"
+    assert temp_files(tmp_path) == []
+
+
+# --------------------------------------------------------------------------- disk full / read-only
+
+
+def _writes_are_refused(folder: Path) -> bool:
+    try:
+        fd, name = tempfile.mkstemp(dir=folder)
+    except OSError:
+        return True
+    os.close(fd)
+    os.unlink(name)
+    return False
+
+
+@pytest.mark.parametrize("fault", ["disk-full", "read-only"])
+async def test_failed_save_keeps_the_text_and_the_file(
+    fault: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = paths.drafts_dir() / "northwind.toml"
+    storage.save_draft(path, demo_draft(NOW))
+    folder = path.parent
+    before = fingerprint(path)
+    broken = {"on": True}
+
+    def restore() -> None:
+        broken["on"] = False
+        folder.chmod(0o700)
+
+    if fault == "disk-full":
+        real_fsync = os.fsync
+
+        def fsync(fd: int) -> None:
+            if broken["on"]:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            real_fsync(fd)
+
+        monkeypatch.setattr(os, "fsync", fsync)
+    else:
+        folder.chmod(0o500)
+        if not _writes_are_refused(folder):  # root: permissions do not stop writes
+            real_mkstemp = tempfile.mkstemp
+
+            def mkstemp(*args: Any, **kwargs: Any) -> tuple[int, str]:
+                if broken["on"]:
+                    raise OSError(errno.EROFS, "Read-only file system")
+                return real_mkstemp(*args, **kwargs)
+
+            monkeypatch.setattr(storage.tempfile, "mkstemp", mkstemp)
+    try:
+        app = build(path)
+        seen = record_notifications(app, monkeypatch)
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await pilot.pause()
+            company = app.screen.query_one("#f-company", Input)
+            company.focus()
+            company.value = ""
+            await pilot.press(*"Zebra Corp")
+            await wait_until(pilot, lambda: any("not saved" in n for n in seen), "autosave")
+            failure = [n for n in seen if "not saved" in n][0]
+            assert "Not saved" in failure and "still here" in failure, failure
+            assert company.value == "Zebra Corp"
+            assert app.session.draft.interview.company == "Zebra Corp"
+            assert fingerprint(path) == before
+            assert temp_files(folder) == []
+            seen.clear()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert any("not saved" in n for n in seen), seen
+            assert fingerprint(path) == before
+            assert temp_files(folder) == []
+            assert app.is_running
+            # space is freed: the same text saves, nothing was lost in between
+            restore()
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert storage.load_draft(path).interview.company == "Zebra Corp"
+            await pilot.press("ctrl+q")
+    finally:
+        restore()
+    assert temp_files(folder) == []
+
+
+def test_huge_template_is_refused_before_it_is_read(
+    huge_text: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 50 MB template would stall every keystroke's render: it must not even be read."""
+    path = place("template", "huge-text", huge_text)
+    opened: list[str] = []
+    real_open = open
+
+    def spy(file: Any, *args: Any, **kwargs: Any) -> Any:
+        opened.append(str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", spy)
+    with pytest.raises(FileFormatError, match="too big"):
+        render.render_email(demo_draft(NOW), demo_profile(), now=NOW)
+    assert str(path) not in opened
+
+
+def test_hand_edited_draft_with_odd_times_loads_or_fails_cleanly(tmp_path: Path) -> None:
+    """Times far in the past or future and naive times never crash a load."""
+    path = tmp_path / "d.toml"
+    for when in ("0001-01-01T00:00:00", "9999-12-31T23:59:59", "2026-11-21T14:00:00+14:00"):
+        path.write_text(f'format = 1\n[interview]\nwhen = {when}\ncompany = "A"\n')
+        try:
+            draft = storage.load_draft(path)
+        except FileFormatError as exc:
+            one_line_naming(str(exc), path)
+            continue
+        for stage in STAGES:
+            for email in render.render_all(draft, Profile(), stage=stage, now=NOW):
+                evaluate(email, draft=draft, now=NOW + timedelta(days=1))
