@@ -490,6 +490,43 @@ def _from_notes(c: _Context, text: str, *, none: Verdict, missing: Verdict, foun
     return missing
 
 
+def _in_panel(c: _Context, text: str, *, verdict: Verdict, done: str) -> Verdict:
+    """A failed verdict turned into a pass when another email of the panel covers the note.
+
+    In a panel the concern and the missed point belong in one email (usually the lead's), not
+    in every one: this email need not repeat what a colleague's email already says.
+    """
+    if verdict[0] != "fail":
+        return verdict
+    for other in _others(c):
+        seen = _Context(other, c.draft, c.profile, c.now, None)
+        if _notes_match(seen, text)[1]:
+            return "pass", f"{done} in {_email_to(c.draft, other)}"
+    return verdict
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+
+
+def _email_to(draft: Draft | None, email: Email) -> str:
+    """ "the email to Priya Raman", else "the first interviewer's email" (or the second's...)."""
+    name = ""
+    if draft is not None and 0 <= email.interviewer < len(draft.interviewers):
+        name = " ".join(draft.interviewers[email.interviewer].name.split())
+    if not name:
+        # Imported here: email.utils costs more at start-up than the rest of this module.
+        from email.utils import parseaddr
+
+        display, address = parseaddr(email.to)
+        name = " ".join(display.split()) or address.strip()
+    if name:
+        return f"the email to {_one_line(name, 40)}"
+    n = email.interviewer
+    if 0 <= n < len(_ORDINALS):
+        return f"the {_ORDINALS[n]} interviewer's email"
+    return f"the email to interviewer {n + 1}"
+
+
 def _personal(c: _Context) -> Verdict:
     if c.draft is None:
         return "todo", "can't tell without notes: mention something specific from the conversation"
@@ -524,25 +561,29 @@ def _qualifications(c: _Context) -> Verdict:
 def _concerns(c: _Context) -> Verdict:
     if c.draft is None:
         return "n/a", "no notes, so no concern to answer"
-    return _from_notes(
+    text = c.draft.notes.concerns
+    verdict = _from_notes(
         c,
-        c.draft.notes.concerns,
+        text,
         none=("n/a", "no concerns noted"),
         missing=("fail", "the concern you noted is not answered"),
         found="answers",
     )
+    return _in_panel(c, text, verdict=verdict, done="answered")
 
 
 def _missed(c: _Context) -> Verdict:
     if c.draft is None:
         return "n/a", "no notes, so nothing noted as missed"
-    return _from_notes(
+    text = c.draft.notes.missed
+    verdict = _from_notes(
         c,
-        c.draft.notes.missed,
+        text,
         none=("n/a", "nothing noted as missed"),
         missing=("fail", "what you noted as missed is not in the email"),
         found="adds",
     )
+    return _in_panel(c, text, verdict=verdict, done="added")
 
 
 def _next_steps(c: _Context) -> Verdict:

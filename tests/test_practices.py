@@ -375,6 +375,44 @@ def test_missed() -> None:
     assert status("missed", email(), draft=None) == "n/a"
 
 
+def _panel_note(to: str = "tomas.herrera@northwind.example") -> Email:
+    """The second interviewer's short note: no concern, no missed point."""
+    text = body(drop=("concern", "missed"), swap={"greeting": "Dear Tomás,"})
+    return Email(to=to, subject=SUBJECT, body=text, interviewer=1)
+
+
+@pytest.mark.parametrize(("practice", "verb"), [("concerns", "answered"), ("missed", "added")])
+def test_a_panel_note_may_leave_the_concern_and_missed_point_to_the_lead(
+    practice: str, verb: str
+) -> None:
+    lead, note = email(), _panel_note()
+    r = judge(note, emails=[lead, note])[practice]
+    assert (r.status, r.reason) == ("pass", f"{verb} in the email to Priya Raman")
+    # the lead's own email still judges itself
+    assert judge(lead, emails=[lead, note])[practice].reason.startswith(("answers", "adds"))
+    # without the draft's names: the display name of `to`, else the first interviewer
+    named = dataclasses.replace(lead, to="Priya Raman <priya.raman@northwind.example>")
+    nobody = dataclasses.replace(lead, to="")
+    unnamed = make_draft()
+    unnamed.interviewers[0].name = ""
+    r = judge(note, draft=unnamed, emails=[named, note])[practice]
+    assert r.reason == f"{verb} in the email to Priya Raman"
+    r = judge(note, draft=unnamed, emails=[nobody, note])[practice]
+    assert (r.status, r.reason) == ("pass", f"{verb} in the first interviewer's email")
+
+
+@pytest.mark.parametrize("practice", ["concerns", "missed"])
+def test_a_panel_where_no_email_covers_the_note_still_fails(practice: str) -> None:
+    lead = email(body(drop=("concern", "missed")))
+    note = _panel_note()
+    for e in (lead, note):
+        assert judge(e, emails=[lead, note])[practice] == judge(e)[practice]
+        assert status(practice, e, emails=[lead, note]) == "fail"
+    # nothing noted: still n/a, whatever the other emails say
+    none = make_draft(concerns="", missed="")
+    assert status(practice, note, draft=none, emails=[email(), note]) == "n/a"
+
+
 @pytest.mark.parametrize("text", [body(), "Hi,\n\nThanks.", ""])
 def test_a_plain_email_never_passes_what_needs_notes(text: str) -> None:
     got = judge(email(text), draft=None, profile=None)

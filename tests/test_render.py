@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 import subprocess
@@ -26,6 +27,7 @@ from followup_tui.model import (
     Profile,
     edit_key,
 )
+from followup_tui.practices import evaluate
 from followup_tui.render import (
     available_stages,
     available_tones,
@@ -175,6 +177,81 @@ def test_panel_gives_each_interviewer_their_own_email() -> None:
     # each thanks the others by name, never themselves
     assert "Tomás Herrera" in emails[0].body and "Priya Raman" not in emails[0].body
     assert "Priya Raman" in emails[1].body and "Tomás Herrera" not in emails[1].body
+
+
+def _alike(a: Email, b: Email, names: list[str]) -> float:
+    """How alike two bodies are, word by word, with the interviewers' names masked."""
+    masked = {part.casefold() for name in names for part in name.split()}
+
+    def words(text: str) -> list[str]:
+        return ["<name>" if w in masked else w for w in re.findall(r"\w+", text.casefold())]
+
+    return difflib.SequenceMatcher(None, words(a.body), words(b.body), autojunk=False).ratio()
+
+
+@pytest.mark.parametrize(("stage", "tone"), COMBOS)
+def test_panel_emails_pass_the_checklist_and_are_distinct(stage: str, tone: str) -> None:
+    draft, profile = _demo(), demo_profile()
+    emails = render_all(draft, profile, stage=stage, tone=tone, now=NOW)
+    names = [person.name for person in draft.interviewers]
+    assert _alike(*emails, names) < 0.75
+    for email in emails:
+        results = evaluate(email, draft=draft, profile=profile, now=NOW, emails=emails)
+        got = {r.id: r for r in results}
+        assert got["distinct"].status == "pass", got["distinct"].reason
+        if stage == "thank-you":
+            failed = {r.id: r.reason for r in results if r.status == "fail"}
+            assert not failed, f"{stage}/{tone} to interviewer {email.interviewer}: {failed}"
+            assert got["timely"].status == "pass"
+
+
+@pytest.mark.parametrize("tone", TONES)
+def test_panel_note_is_short_and_leaves_the_concern_to_the_lead(tone: str) -> None:
+    draft = _demo()
+    lead, note = render_all(draft, demo_profile(), tone=tone, now=NOW)
+    for text in (draft.notes.concerns, draft.notes.missed):
+        assert text in lead.body and text not in note.body
+    assert note.word_count < lead.word_count * 0.75
+    # the note is the second interviewer's own: their title, their topic, no lead's topic
+    assert "Staff Engineer" in note.body and "Head of Data Platform" not in note.body
+    assert "how the team runs on-call" in note.body
+    assert "moving the nightly batch jobs to streaming" not in note.body
+    assert draft.notes.skills in note.body
+    # and it closes differently: the line before the signature is not the lead's
+    before = [e.body.split("\n\nBest regards,")[0].splitlines()[-1] for e in (lead, note)]
+    assert before[0] != before[1]
+    assert "Priya Raman" in note.body or tone == "concise"
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "notes", "company"),
+    list(itertools.product((True, False), repeat=4)),
+)
+def test_panel_notes_stay_tidy_with_missing_data(
+    name: bool, title: bool, notes: bool, company: bool
+) -> None:
+    demo = _demo()
+    draft = Draft(
+        interview=Interview(
+            company=demo.interview.company if company else "",
+            role=demo.interview.role if company else "",
+            when=demo.interview.when if notes else None,
+        ),
+        interviewers=[
+            Interviewer("Priya Raman", "Head of Data Platform" if title else "", ""),
+            Interviewer("Tomás Herrera" if name else "", "Staff Engineer" if title else "", ""),
+            Interviewer("", "", "panel@northwind.example"),
+        ],
+        notes=demo.notes if notes else Notes(),
+    )
+    for stage, tone in COMBOS:
+        emails = render_all(draft, demo_profile(), stage=stage, tone=tone, now=NOW)
+        for email in emails:
+            _assert_tidy(email)
+            assert email.body.count("Best regards,") == 1
+        assert ("Tomás" in _greeting(emails[1])) is name
+        assert _greeting(emails[2]) in ("Hello,", "Dear hiring team,")
+        assert ("Staff Engineer" in emails[1].body) is title
 
 
 def test_single_interviewer_mentions_no_panel() -> None:

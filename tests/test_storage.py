@@ -44,7 +44,7 @@ drafts = st.builds(
         role=text,
         when=st.none() | aware,
         format=st.sampled_from(FORMATS),
-        decision_by=st.none() | st.dates(min_value=date(1990, 1, 1)),
+        decision_by=st.none() | st.dates(min_value=date(1990, 1, 1), max_value=date(2999, 12, 31)),
     ),
     interviewers=st.lists(st.builds(Interviewer, text, text, text), max_size=4),
     notes=st.builds(Notes, text, text, text, text, text, text),
