@@ -34,12 +34,18 @@ def now() -> datetime:
 
 def parse_when(value: str) -> datetime:
     """An ISO 8601 date and time; without an offset it is taken in the local zone."""
+    from followup_tui.model import check_year
+
     try:
         when = datetime.fromisoformat(value.strip())
     except ValueError:
         raise UsageError(
             f"cannot read the time {value!r}: use e.g. 2026-11-21T14:00 or 2026-11-21T14:00+01:00"
         ) from None
+    try:
+        check_year(when)
+    except ValueError as exc:
+        raise UsageError(f"cannot use the time {value!r}: {exc}") from None
     return when if when.tzinfo else when.astimezone()
 
 
@@ -104,10 +110,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _VersionAction(argparse.Action):
+    """`--version`, reading the installed version only when asked.
+
+    importlib.metadata and the version lookup cost tens of milliseconds at every app start
+    when argparse's own version action is given the text up front.
+    """
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.update(nargs=0, default=argparse.SUPPRESS)
+        super().__init__(option_strings, argparse.SUPPRESS, **kwargs)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        from followup_tui import __version__
+
+        print(f"followup-tui {__version__}")
+        parser.exit()
+
+
 def build_app_parser() -> argparse.ArgumentParser:
     """The parser for opening the app (`followup-tui [FILE] [--demo]`)."""
-    from followup_tui import __version__
-
     parser = argparse.ArgumentParser(
         prog="followup-tui",
         description="Write the follow-up email after a job interview.",
@@ -115,7 +143,7 @@ def build_app_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("file", nargs="?", type=Path, help="a draft to open")
     parser.add_argument("--demo", action="store_true", help="open a filled-in sample interview")
-    parser.add_argument("--version", action="version", version=f"followup-tui {__version__}")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     return parser
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 
@@ -16,4 +17,14 @@ class FileFormatError(Exception):
         self.reason = reason
         self.line = line
         where = f"{self.path}:{line}" if line else f"{self.path}"
-        super().__init__(f"{where}: {reason}")
+        super().__init__(_one_line(f"{where}: {reason}"))
+
+
+def _one_line(text: str) -> str:
+    """Line breaks and other control characters (from a TOML key, say) written as escapes."""
+    return "".join(
+        char.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(char) in ("Cc", "Zl", "Zp")
+        else char
+        for char in text
+    )

@@ -18,6 +18,15 @@ NOTE_FIELDS: tuple[str, ...] = (
     "missed",
     "next_steps",
 )
+# Dates outside these years are typos (0001, 9999), and the follow-up dates worked out from
+# them would overflow what Python's datetime can hold.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
+def check_year(value: date) -> None:
+    """Raise ValueError when a date (or date and time) is outside FIRST_YEAR..LAST_YEAR."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"year {value.year} is out of range ({FIRST_YEAR}-{LAST_YEAR})")
 
 
 @dataclass

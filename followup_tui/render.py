@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import functools
 import re
-import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -50,6 +50,7 @@ from typing import Any
 
 from jinja2 import (
     ChoiceLoader,
+    Environment,
     FileSystemLoader,
     StrictUndefined,
     Template,
@@ -58,6 +59,7 @@ from jinja2 import (
     UndefinedError,
 )
 from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment
 
 from followup_tui import paths
@@ -73,6 +75,8 @@ from followup_tui.model import (
 
 SHIPPED_DIR = Path(__file__).parent / "templates"
 SUFFIX = ".j2"
+# A template is a page of text; a bigger file is not one, and compiling it would stall the app.
+MAX_TEMPLATE_BYTES = 256 * 1024
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _BULLET = re.compile(r"^(?:[-*+\u2022\u2013]\s+|\d{1,3}[.)]\s+)")
 _SUBJECT = re.compile(r"^subject:[ \t]*(.*)$", re.IGNORECASE)
@@ -232,10 +236,31 @@ _NOTE_LISTS: dict[str, str] = {
 # --- templates ---------------------------------------------------------------------------
 
 
+class _TemplateLoader(FileSystemLoader):
+    """Refuses what cannot be a template (a huge or binary file) before Jinja compiles it."""
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        for folder in self.searchpath:
+            candidate = Path(folder, *split_template_path(template))
+            if candidate.is_file():
+                size = candidate.stat().st_size
+                if size > MAX_TEMPLATE_BYTES:
+                    limit = MAX_TEMPLATE_BYTES // 1024
+                    reason = f"file is {size:,} bytes, too big to be a template (limit {limit} KB)"
+                    raise FileFormatError(candidate, reason)
+                break
+        source, filename, uptodate = super().get_source(environment, template)
+        if "\x00" in source:
+            raise FileFormatError(filename, "not a text file (it holds NUL bytes)")
+        return source, filename, uptodate
+
+
 @functools.lru_cache(maxsize=8)
 def _environment(user_dir: str) -> SandboxedEnvironment:
     """One environment per user template folder, so compiled templates are reused."""
-    loader = ChoiceLoader([FileSystemLoader(user_dir), FileSystemLoader(str(SHIPPED_DIR))])
+    loader = ChoiceLoader([_TemplateLoader(user_dir), _TemplateLoader(str(SHIPPED_DIR))])
     return SandboxedEnvironment(
         loader=loader,
         undefined=StrictUndefined,
@@ -288,6 +313,8 @@ def _render(template: Template, context: dict[str, Any]) -> str:
         raise FileFormatError(
             exc.filename or path, f"template syntax: {exc.message}", exc.lineno
         ) from None
+    except FileFormatError:  # an included template that cannot be one
+        raise
     except Exception as exc:  # a template must never crash the app with a traceback
         where, line = _template_frame(exc, path)
         raise FileFormatError(where, _reason(exc), line) from None
@@ -306,6 +333,8 @@ def _reason(exc: Exception) -> str:
 
 def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int | None]:
     """The innermost traceback frame that belongs to a template (Jinja rewrites them so)."""
+    import traceback  # only on this error path: it is slow to import
+
     roots = (str(SHIPPED_DIR), str(paths.user_templates_dir()))
     for frame in reversed(traceback.extract_tb(exc.__traceback__)):
         if frame.filename == fallback or frame.filename.startswith(roots):
@@ -332,9 +361,14 @@ def _split(text: str, template: Template) -> tuple[str, str]:
 # --- context helpers ---------------------------------------------------------------------
 
 
+# Control characters that are not white space (a NUL, an escape pasted from a terminal) have
+# no place in an email; white space ones (tab, form feed, ...) become a space like the rest.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+
+
 def _clean(text: str) -> str:
-    """One line, single spaces."""
-    return " ".join(text.split())
+    """One line, single spaces, no control characters."""
+    return " ".join(_CONTROL.sub("", text).split())
 
 
 def _items(text: str) -> list[str]:
@@ -365,7 +399,7 @@ def _interviewer(draft: Draft, index: int) -> Interviewer:
             f"no interviewer {index + 1}: the draft has {len(draft.interviewers)} interviewer(s)"
         )
     person = draft.interviewers[index] if draft.interviewers else Interviewer()
-    return Interviewer(_clean(person.name), _clean(person.title), person.email.strip())
+    return Interviewer(_clean(person.name), _clean(person.title), _clean(person.email))
 
 
 def _greeting_name(person: Interviewer, tone: str) -> str:
@@ -423,9 +457,9 @@ def _sender(profile: Profile) -> _Sender:
     sign_off = _clean(profile.sign_off).rstrip(",") or "Best regards"
     return _Sender(
         name=_clean(profile.name),
-        email=profile.email.strip(),
+        email=_clean(profile.email),
         phone=_clean(profile.phone),
-        links=[link.strip() for link in profile.links if link.strip()],
+        links=[_clean(link) for link in profile.links if _clean(link)],
         sign_off=sign_off,
     )
 

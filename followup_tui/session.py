@@ -25,12 +25,14 @@ class SaveResult:
     ok: bool = True
 
 
-def _fingerprint(path: Path) -> tuple[int, int] | None:
+def _fingerprint(path: Path) -> tuple[int, int, int] | None:
     try:
         stat = path.stat()
     except OSError:
         return None
-    return (stat.st_mtime_ns, stat.st_size)
+    # The inode too: every save is a rename onto a new file, and a timestamp alone misses a
+    # same-size save within the clock's granularity (whole seconds on FAT, HFS+, ext3, shares).
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
 
 def _pid_alive(pid: int) -> bool:

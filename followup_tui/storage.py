@@ -26,6 +26,7 @@ from followup_tui.model import (
     Profile,
     SentRecord,
     Settings,
+    check_year,
 )
 
 FORMAT_VERSION = 1
@@ -140,10 +141,19 @@ class _Reader:
 
     def when(self, table: dict[str, Any], key: str, name: str) -> datetime | None:
         value = self.get(table, f"{key}{name}", name, datetime, None)
+        if value is not None:
+            self.year(f"{key}{name}", value)
         if value is not None and value.tzinfo is None:
             # A hand-written time without an offset means the user's own zone.
             value = value.astimezone()
         return value
+
+    def year(self, key: str, value: date) -> None:
+        """FileFormatError when the year of a date is a typo like 0001 or 9999."""
+        try:
+            check_year(value)
+        except ValueError as exc:
+            raise self.fail(key, str(exc)) from None
 
     def choice(
         self, table: dict[str, Any], key: str, name: str, allowed: tuple[str, ...], default: str
@@ -168,6 +178,13 @@ class _Reader:
         return result
 
 
+def _decision_by(iv: dict[str, Any], r: _Reader) -> date | None:
+    day = r.get(iv, "interview.decision_by", "decision_by", date, None)
+    if day is not None:
+        r.year("interview.decision_by", day)
+    return day
+
+
 def _draft_from(data: dict[str, Any], r: _Reader) -> Draft:
     from followup_tui.model import FORMATS, NOTE_FIELDS, OUTCOMES, STAGES
 
@@ -180,7 +197,7 @@ def _draft_from(data: dict[str, Any], r: _Reader) -> Draft:
         role=r.text(iv, "interview.", "role"),
         when=r.when(iv, "interview.", "when"),
         format=r.choice(iv, "interview.", "format", FORMATS, "video"),
-        decision_by=r.get(iv, "interview.decision_by", "decision_by", date, None),
+        decision_by=_decision_by(iv, r),
     )
     interviewers = r.items(
         data,

@@ -50,8 +50,11 @@ def start(session: str, *args: str, size: tuple[int, int] = (120, 40)) -> None:
     env = " ".join(
         f"{k}={shlex.quote(os.environ[k])}" for k in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "HOME")
     )
-    command = f"env {env} TERM=xterm-256color {shlex.quote(str(EXECUTABLE))} " + " ".join(
-        shlex.quote(a) for a in args
+    # pytest exports COLUMNS=80 and LINES=24, and Textual (like shutil) trusts them over the
+    # terminal's real size: drop them so the app sees the tmux window.
+    command = (
+        f"env -u COLUMNS -u LINES {env} TERM=xterm-256color {shlex.quote(str(EXECUTABLE))} "
+        + " ".join(shlex.quote(a) for a in args)
     )
     subprocess.run(
         [

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -64,6 +65,19 @@ class FollowupApp(App[None]):
         self._theme_ready = False
 
     # ------------------------------------------------------------ start-up
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Always plain text: messages carry file names, TOML keys and template text, where
+        "[bold]" must show as typed and a stray "[/]" would crash the app as bad markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def now(self) -> datetime:
         """The current time (a fixed clock in tests)."""

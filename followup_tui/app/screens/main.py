@@ -170,10 +170,13 @@ class MainScreen(Screen[None]):
         self.query_one(Checklist).show(results)
         counts = summary(results)
         checks = self.query_one("#checklist-pane")
-        checks.border_subtitle = (
+        subtitle = (
             " ".join(f"{counts[s]} {s}" for s in ("fail", "warn", "todo") if counts.get(s))
             or "all clear"
         )
+        # Setting a border title repaints the whole pane, even when the text is the same.
+        if checks.border_subtitle != subtitle:
+            checks.border_subtitle = subtitle
         preview.show(email, self._meta(email))
 
     def _meta(self, email: Email) -> str:

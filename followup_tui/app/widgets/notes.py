@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, TextArea
 
-from followup_tui.model import FORMATS, Draft, Interviewer
+from followup_tui.model import FORMATS, Draft, Interviewer, check_year
 
 NOTE_LABELS: tuple[tuple[str, str, str], ...] = (
     ("topics", "Topics discussed", "one per line: what you talked about"),
@@ -34,13 +34,16 @@ def parse_when_field(text: str) -> datetime | None:
     text = text.strip()
     for pattern in ("%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M%z", "%Y-%m-%dT%H:%M%z"):
         try:
-            return datetime.strptime(text, pattern)
+            when = datetime.strptime(text, pattern)
         except ValueError:
-            pass
+            continue
+        check_year(when)  # 0001 or 9999 is a typo the follow-up dates cannot be worked out from
+        return when
     try:
         when = datetime.fromisoformat(text)
     except ValueError:
         raise ValueError("use YYYY-MM-DD HH:MM, optionally with +HHMM") from None
+    check_year(when)
     return when if when.tzinfo else when.astimezone()
 
 
@@ -174,6 +177,8 @@ class NotesForm(VerticalScroll):
     def _set_decision(self, widget: Input, value: str) -> None:
         try:
             decision = date.fromisoformat(value.strip()) if value.strip() else None
+            if decision is not None:
+                check_year(decision)
         except ValueError:
             self._invalid(widget, "Decision: use YYYY-MM-DD, e.g. 2026-12-01")
             return

@@ -26,6 +26,7 @@ class Preview(Vertical):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.editing = False
+        self._shown: dict[str, str] = {}
         self._loaded: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
@@ -47,19 +48,23 @@ class Preview(Vertical):
     def show(self, email: Email | None, meta: str, error: str = "") -> None:
         """Put an email (or a template error) on screen without re-laying out the pane."""
         if error:
-            self.query_one("#p-to", Static).update("", layout=False)
-            self.query_one("#p-subject", Static).update("Template error", layout=False)
-            self.query_one("#p-body", Static).update(error)
-            self.query_one("#p-meta", Static).update(meta, layout=False)
+            self._put("#p-to", "", layout=False)
+            self._put("#p-subject", "Template error", layout=False)
+            self._put("#p-body", error)
+            self._put("#p-meta", meta, layout=False)
             return
         assert email is not None
-        self.query_one("#p-to", Static).update(
-            f"To: {email.to or '(no address yet)'}", layout=False
-        )
-        self.query_one("#p-subject", Static).update(f"Subject: {email.subject}", layout=False)
+        self._put("#p-to", f"To: {email.to or '(no address yet)'}", layout=False)
+        self._put("#p-subject", f"Subject: {email.subject}", layout=False)
         # The body's height changes with its text, so this one lays out.
-        self.query_one("#p-body", Static).update(email.body)
-        self.query_one("#p-meta", Static).update(meta, layout=False)
+        self._put("#p-body", email.body)
+        self._put("#p-meta", meta, layout=False)
+
+    def _put(self, selector: str, text: str, layout: bool = True) -> None:
+        # Static.update repaints even for the same text; most keys change only the body.
+        if self._shown.get(selector) != text:
+            self._shown[selector] = text
+            self.query_one(selector, Static).update(text, layout=layout)
 
     def start_editing(self, email: Email) -> None:
         """Switch to the editor, filled with the email as it stands."""

@@ -1,0 +1,92 @@
+"""Start an app headless and exit as soon as its first frame is drawn.
+
+    python bench/first_paint.py app       # `followup-tui --demo`, through the real command line
+    python bench/first_paint.py minimal   # a Textual app holding one Static
+
+Both cases start the same way: this script, the same interpreter, `App.run` made headless at
+120x40, and an exit on Textual's `Ready` event (sent once the first frame has been drawn).
+`bench/run.py` times the whole process from the outside; this prints one JSON line with the
+time to that frame (from the spawn, when `BENCH_T0` holds the parent's `time.time()`, and from
+the script's first line), when `App.run` was called, the widget count, the peak memory
+(VmHWM) and, for the app, how much of the email preview was on screen.
+"""
+
+from __future__ import annotations
+
+import time
+
+T0 = time.perf_counter()
+
+import json  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+from typing import Any  # noqa: E402
+
+from textual.app import App  # noqa: E402
+
+SIZE = (120, 40)
+seen: dict[str, Any] = {}
+_run = App.run
+
+
+def status_kib(field: str) -> int:
+    """A memory figure of this process from /proc (VmHWM is its own peak, not its parent's)."""
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1])
+    return 0
+
+
+def _headless_run(self: App[Any], *args: Any, **kwargs: Any) -> Any:
+    seen["run_called_ms"] = (time.perf_counter() - T0) * 1000
+    seen["rss_at_run_kib"] = status_kib("VmRSS")
+    kwargs.update(headless=True, size=SIZE)
+    return _run(self, *args, **kwargs)
+
+
+def _first_frame(self: App[Any]) -> None:
+    seen["ready_ms"] = (time.perf_counter() - T0) * 1000
+    if "BENCH_T0" in os.environ:  # the parent's clock just before it started this process
+        seen["since_spawn_ms"] = (time.time() - float(os.environ["BENCH_T0"])) * 1000
+    seen["nodes"] = len(list(self.screen.walk_children(with_self=True)))
+    try:
+        seen["preview_chars"] = len(str(self.screen.query_one("#p-body").render()))
+    except Exception:  # the minimal app has no preview
+        seen["preview_chars"] = None
+    self.exit()
+
+
+# Textual dispatches `Ready` to `_on_ready` on every class of the app's MRO, App included.
+App.run = _headless_run  # type: ignore[method-assign]
+App._on_ready = _first_frame  # type: ignore[attr-defined]
+
+
+def main() -> int:
+    case = sys.argv[1]
+    if case == "app":
+        from followup_tui.cli import main as cli_main
+
+        code = cli_main(["--demo"])
+    elif case == "minimal":
+        from textual.app import ComposeResult
+        from textual.widgets import Static
+
+        class Minimal(App[None]):
+            def compose(self) -> ComposeResult:
+                yield Static("Hello")
+
+        app = Minimal()
+        app.run()
+        code = app.return_code or 0
+    else:
+        raise SystemExit(f"unknown case {case!r}")
+    if "ready_ms" not in seen:
+        raise SystemExit(f"{case}: exited without drawing a frame")
+    seen["peak_kib"] = status_kib("VmHWM")
+    print(json.dumps(seen))
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
