@@ -26,6 +26,11 @@ def data_dir() -> Path:
     return _xdg("XDG_DATA_HOME", ".local/share") / APP_NAME
 
 
+def cache_dir() -> Path:
+    """`$XDG_CACHE_HOME/followup-tui`: nothing in it is needed; it only saves time."""
+    return _xdg("XDG_CACHE_HOME", ".cache") / APP_NAME
+
+
 def drafts_dir() -> Path:
     """One TOML file per interview lives here."""
     return data_dir() / "drafts"

@@ -99,6 +99,38 @@ async def test_typing_updates_preview_and_checklist(draft_path: Path) -> None:
         assert "Quokka" in text_of(app, "#p-subject") or "Senior" in text_of(app, "#p-subject")
 
 
+async def test_preview_body_height_follows_its_text(draft_path: Path) -> None:
+    # The body is repainted without a layout while its wrapped height stays the same;
+    # when the height changes it must be laid out again, or lines are cut off or left over.
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        body = app.screen.query_one("#p-body", Static)
+
+        def wrapped_lines() -> int:
+            width = body.content_size.width
+            return body.get_content_height(body.size, app.size, width)
+
+        await settle(pilot)
+        start = body.content_size.height
+        assert start == wrapped_lines()
+        topics = app.screen.query_one("#n-topics", TextArea)
+        topics.focus()
+        # The first topic is the one the email recalls: make it long.
+        topics.insert(" ".join(["event sourcing for the billing ledger"] * 12) + " ", (0, 0))
+        await settle(pilot)
+        assert "billing ledger" in text_of(app, "#p-body")
+        assert body.content_size.height > start
+        assert body.content_size.height == wrapped_lines()
+        # One more letter rarely changes the height: still matches, no stale layout.
+        await pilot.press("s")
+        await settle(pilot)
+        assert body.content_size.height == wrapped_lines()
+        topics.load_text("")
+        await settle(pilot)
+        assert body.content_size.height < start
+        assert body.content_size.height == wrapped_lines()
+
+
 async def test_autosave_writes_the_typed_text(draft_path: Path) -> None:
     app = build(draft_path)
     async with app.run_test(size=(120, 40)) as pilot:

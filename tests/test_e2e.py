@@ -48,7 +48,8 @@ def tmux_session(isolated_home: Path) -> Iterator[str]:
 
 def start(session: str, *args: str, size: tuple[int, int] = (120, 40)) -> None:
     env = " ".join(
-        f"{k}={shlex.quote(os.environ[k])}" for k in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "HOME")
+        f"{k}={shlex.quote(os.environ[k])}"
+        for k in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "HOME")
     )
     # pytest exports COLUMNS=80 and LINES=24, and Textual (like shutil) trusts them over the
     # terminal's real size: drop them so the app sees the tmux window.

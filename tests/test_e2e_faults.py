@@ -49,7 +49,7 @@ class Terminal:
         """Start the app in a fresh session and return its pid."""
         env = " ".join(
             f"{name}={shlex.quote(os.environ[name])}"
-            for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "HOME")
+            for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "HOME")
         )
         app = " ".join(shlex.quote(a) for a in (sys.executable, "-m", "followup_tui", *app_args))
         # exec: the pane's process is the app, so its pid is the one to kill.

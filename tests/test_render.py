@@ -325,6 +325,57 @@ def test_user_template_overrides_and_adds_a_tone() -> None:
     assert render_email(draft, profile).subject == shipped.subject
 
 
+def _fresh_process() -> None:
+    """Forget the compiled templates held in memory, as a new `followup-tui` run starts."""
+    from followup_tui import render
+
+    render._environment.cache_clear()  # noqa: SLF001 - the test plays a new process
+
+
+def test_compiled_templates_are_reused_by_the_next_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    from jinja2.sandbox import SandboxedEnvironment
+
+    draft, profile = _demo(), demo_profile()
+    first = render_email(draft, profile)
+    cached = list((paths.cache_dir() / "templates").iterdir())
+    assert cached, "the compiled template was not kept"
+    _fresh_process()
+
+    def no_compiling(*args: object, **kwargs: object) -> None:
+        raise AssertionError("compiled again although the cache holds it")
+
+    monkeypatch.setattr(SandboxedEnvironment, "compile", no_compiling)
+    assert render_email(draft, profile) == first
+
+
+def test_an_edited_template_is_not_served_from_the_cache() -> None:
+    draft, profile = _demo(), demo_profile()
+    _user_template("thank-you", "warm", "Subject: First\n\nOne {{ greeting_name }}\n")
+    assert render_email(draft, profile).subject == "First"
+    _fresh_process()
+    _user_template("thank-you", "warm", "Subject: Second\n\nTwo {{ greeting_name }}\n")
+    again = render_email(draft, profile)
+    assert (again.subject, again.body) == ("Second", "Two Priya")
+
+
+def test_a_broken_or_unwritable_cache_is_ignored() -> None:
+    draft, profile = _demo(), demo_profile()
+    expected = render_email(draft, profile)
+    folder = paths.cache_dir() / "templates"
+    for entry in folder.iterdir():
+        entry.write_bytes(b"\x00garbage" * 10)
+    _fresh_process()
+    assert render_email(draft, profile) == expected
+    # A cache folder that cannot be made (a file is in the way): rendering does not mind.
+    for entry in folder.iterdir():
+        entry.unlink()
+    folder.rmdir()
+    folder.write_text("not a folder")
+    _fresh_process()
+    assert render_email(draft, profile) == expected
+    assert folder.read_text() == "not a folder"
+
+
 def test_output_is_tidied() -> None:
     _user_template(
         "thank-you",

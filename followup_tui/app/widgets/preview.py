@@ -50,14 +50,13 @@ class Preview(Vertical):
         if error:
             self._put("#p-to", "", layout=False)
             self._put("#p-subject", "Template error", layout=False)
-            self._put("#p-body", error)
+            self._put_body(error)
             self._put("#p-meta", meta, layout=False)
             return
         assert email is not None
         self._put("#p-to", f"To: {email.to or '(no address yet)'}", layout=False)
         self._put("#p-subject", f"Subject: {email.subject}", layout=False)
-        # The body's height changes with its text, so this one lays out.
-        self._put("#p-body", email.body)
+        self._put_body(email.body)
         self._put("#p-meta", meta, layout=False)
 
     def _put(self, selector: str, text: str, layout: bool = True) -> None:
@@ -65,6 +64,22 @@ class Preview(Vertical):
         if self._shown.get(selector) != text:
             self._shown[selector] = text
             self.query_one(selector, Static).update(text, layout=layout)
+
+    def _put_body(self, text: str) -> None:
+        """The body, laid out again only when its wrapped height changes.
+
+        A layout re-arranges every widget on the screen; most keys change a word or two of
+        the body without changing how many lines it wraps to, and then a repaint is enough.
+        """
+        if self._shown.get("#p-body") == text:
+            return
+        self._shown["#p-body"] = text
+        body = self.query_one("#p-body", Static)
+        before = body.content_size.height
+        body.update(text, layout=False)
+        width = body.content_size.width
+        if not width or body.get_content_height(self.size, self.app.size, width) != before:
+            body.refresh(layout=True)
 
     def start_editing(self, email: Email) -> None:
         """Switch to the editor, filled with the email as it stands."""
