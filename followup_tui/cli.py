@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -265,6 +264,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                 if len(blocks) > 1:
                     row["interviewer"] = email.interviewer + 1
                 rows.append(row)
+        import json  # only for --json
+
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
         for n, (email, results) in enumerate(blocks):
@@ -304,6 +305,8 @@ def cmd_list(args: argparse.Namespace) -> int:
                 }
             )
         rows.extend({"file": str(e.path), "error": str(e.error)} for e in bad)
+        import json  # only for --json
+
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
     if not entries:
