@@ -362,6 +362,15 @@ async def test_help_lists_every_app_key(draft_path: Path) -> None:
             ("Regenerate from notes", "ctrl+r"),
         ):
             assert key in keys[what]
+        # ctrl+y copies the email; a text field's ctrl+c copies only its selection.
+        assert keys["Copy"] == "ctrl+y"
+        await pilot.press("escape")
+        app.screen.query_one("#n-topics", TextArea).focus()
+        await pilot.press("f1")
+        await pilot.pause()
+        keys = dict((what, keys) for keys, what in app.screen.lines)
+        assert keys["Copy"] == "ctrl+y"
+        assert "ctrl+c" in keys["Copy (in the focused field)"]
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 

@@ -19,17 +19,29 @@ INTRO = (
 def key_lines(
     screen_bindings: dict[str, object], app_bindings: list[Binding]
 ) -> list[tuple[str, str]]:
-    """(keys, what) for every described binding, app keys first, with remaps applied."""
+    """(keys, what) for every described binding, app keys first, with remaps applied.
+
+    A focused field's own key that shares a description with an app key ("Copy": the text
+    field's ctrl+c copies its selection, the app's ctrl+y the email) gets a line of its own,
+    marked as the field's, so the two are never shown as one.
+    """
+    from textual.app import App
+
+    app_descriptions = {b.description for b in app_bindings if b.description}
     rows: dict[str, list[str]] = {}
     order: list[str] = []
     for key, active in screen_bindings.items():
         binding: Binding = active.binding  # type: ignore[attr-defined]
         if not binding.description or binding.system:
             continue
-        if binding.description not in rows:
-            rows[binding.description] = []
-            order.append(binding.description)
-        rows[binding.description].append(key)
+        what = binding.description
+        if what in app_descriptions and not isinstance(active.node, App):  # type: ignore[attr-defined]
+            what = f"{what} (in the focused field)"
+        if what not in rows:
+            rows[what] = []
+            order.append(what)
+        if key not in rows[what]:
+            rows[what].append(key)
     app_first = [b.description for b in app_bindings if b.description in rows]
     rest = [d for d in order if d not in app_first]
     return [(", ".join(rows[d]), d) for d in app_first + rest]

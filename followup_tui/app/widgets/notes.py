@@ -98,7 +98,7 @@ class NotesForm(VerticalScroll):
             "When",
             Input(
                 format_when(iv.when),
-                placeholder="2026-11-21 14:00 +0100",
+                placeholder="date and time, e.g. 2026-11-21 14:00 +0100",
                 id="f-when",
                 compact=True,
             ),
