@@ -75,7 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--when", help="interview time, e.g. 2026-11-21T14:00+01:00")
     new.add_argument("--format", dest="fmt", default="video", choices=("video", "phone", "on-site"))
     new.add_argument(
-        "--interviewer", action="append", default=[], help="'Name <email>', repeat for a panel"
+        "--interviewer",
+        action="append",
+        default=[],
+        help="'Name <email>', a name or an address; repeat for a panel",
     )
 
     lst = sub.add_parser("list", help="interviews with their next follow-up, soonest first")
@@ -315,8 +318,13 @@ def cmd_list(args: argparse.Namespace) -> int:
     for e in good:
         assert e.draft is not None
         window = next_follow_up(e.draft, current)
-        state = window.state if window else "-"
-        what = f"{window.label}: {describe(window, current)}" if window else "nothing left to send"
+        if window is not None:
+            state, what = window.state, f"{window.label}: {describe(window, current)}"
+        elif e.draft.interview.when is None:
+            # Nothing can be due before the interview's time is known; nothing was sent either.
+            state, what = "no date", "set the interview's time to see when to send"
+        else:
+            state, what = "-", "nothing left to send"
         print(f"{state:<8}  {e.draft.title()}  |  {what}  |  {e.path.name}")
     for e in bad:
         print(f"{'unread':<8}  {e.error}", file=sys.stderr)
@@ -331,8 +339,11 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     people = []
     for spec in args.interviewer:
-        name, address = parseaddr(spec)
-        people.append(Interviewer(name=name or (spec if "@" not in spec else ""), email=address))
+        if "@" in spec:  # 'Name <address>' or a bare address
+            name, address = parseaddr(spec)
+        else:  # a name alone: parseaddr would take its first word for an address
+            name, address = " ".join(spec.split()), ""
+        people.append(Interviewer(name=name, email=address))
     draft = Draft(
         interview=Interview(
             company=args.company,

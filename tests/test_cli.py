@@ -158,6 +158,38 @@ def test_new_then_list_soonest_first(isolated_home: Path) -> None:
     assert rows[1]["state"] == "upcoming"
 
 
+def test_new_takes_interviewers_as_names_or_addresses(isolated_home: Path) -> None:
+    made = run(
+        "new",
+        "--role",
+        "Dev",
+        "--interviewer",
+        "Ines  Duarte",
+        "--interviewer",
+        "Priya Raman <priya@northwind.example>",
+        "--interviewer",
+        "tomas@northwind.example",
+    )
+    assert made.returncode == 0, made.stderr
+    people = storage.load_draft(Path(made.stdout.strip())).interviewers
+    assert [(p.name, p.email) for p in people] == [
+        ("Ines Duarte", ""),
+        ("Priya Raman", "priya@northwind.example"),
+        ("", "tomas@northwind.example"),
+    ]
+
+
+def test_list_says_an_undated_interview_needs_its_time(isolated_home: Path) -> None:
+    run("new", "--company", "Dated", "--role", "Dev", "--when", "2026-11-20T10:00+00:00")
+    run("new", "--company", "Undated", "--role", "Dev")
+    lines = run("list").stdout.splitlines()
+    assert "Dated" in lines[0]
+    undated = lines[1]
+    assert undated.startswith("no date") and "Undated" in undated
+    assert "set the interview's time" in undated
+    assert "nothing left to send" not in undated
+
+
 def test_new_rejects_a_bad_time() -> None:
     result = run("new", "--company", "X", "--when", "next tuesday")
     assert result.returncode == 2
