@@ -131,6 +131,34 @@ async def test_preview_body_height_follows_its_text(draft_path: Path) -> None:
         assert body.content_size.height == wrapped_lines()
 
 
+async def test_keys_arriving_in_one_burst_land_in_the_right_fields(draft_path: Path) -> None:
+    # A busy app, a paste of "name<tab>role" or a typing tool delivers keys faster than they
+    # are handled. Tab must move the focus before the next key is handed to a field, or the
+    # text after it lands in the field before.
+    from textual import events
+
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        fields = [app.screen.query_one(f"#f-{name}", Input) for name in ("company", "role")]
+        for field in fields:
+            field.value = ""
+        fields[0].focus()
+        await pilot.pause()
+        burst = [*"Kestrel", "tab", *"Backend", "tab", *"2026-11-28 10:00"]
+        for key in burst:
+            char = key if len(key) == 1 else None
+            app.post_message(events.Key(key, char))  # no waiting between keys
+        await settle(pilot)
+        assert [field.value for field in fields] == ["Kestrel", "Backend"]
+        # The time field's text was selected as it took the focus, so typing replaced it.
+        assert app.screen.query_one("#f-when", Input).value == "2026-11-28 10:00"
+        assert app.session.draft.interview.role == "Backend"
+        assert app.session.draft.interview.when is not None
+        assert app.session.draft.interview.when.day == 28
+        await pilot.press("shift+tab", "shift+tab")
+        assert app.focused is fields[0]
+
+
 async def test_autosave_writes_the_typed_text(draft_path: Path) -> None:
     app = build(draft_path)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -396,6 +424,26 @@ async def test_narrow_terminal_uses_tabs(draft_path: Path) -> None:
             wide.screen.query_one(f"#{p}").display
             for p in ("notes-pane", "checklist-pane", "preview-pane")
         )
+
+
+async def test_first_run_says_where_to_set_the_signature(
+    draft_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    storage.save_settings(Settings())  # no profile yet
+    app = build(draft_path)
+    seen = notes(app, monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert any("press f2" in line for line in seen), seen
+        await pilot.press("f2")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ProfileScreen"
+    storage.save_settings(Settings(profile=demo_profile()))
+    app = build(draft_path)
+    seen = notes(app, monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not any("press f2" in line for line in seen), seen
 
 
 async def test_demo_is_not_saved_until_asked() -> None:

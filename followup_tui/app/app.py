@@ -43,6 +43,11 @@ class FollowupApp(App[None]):
         Binding("ctrl+r", "regenerate", "Regenerate from notes", show=False, id="regenerate"),
         Binding("ctrl+g", "open_editor", "Edit in $EDITOR", show=False, id="open-editor"),
         Binding("f2", "profile", "Profile", show=False, id="profile"),
+        # Textual binds tab on the screen, which sees a key only after the focused field has
+        # had it; keys that arrive in one burst (a busy moment, a paste, a typing tool) are
+        # by then handed to the old field. Here, tab moves the focus before the next key.
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
 
     def __init__(
@@ -112,6 +117,13 @@ class FollowupApp(App[None]):
                 title="Open twice",
                 severity="warning",
                 timeout=12,
+            )
+        if not self.profile.name.strip() and self.settings_error is None:
+            # The signature practice fails until then, and nothing else says where to fix it.
+            self.notify(
+                "Add your name and contact details for the signature: press f2.",
+                title="Who is writing?",
+                timeout=10,
             )
 
     def _load_themes(self) -> None:
