@@ -339,3 +339,30 @@ def test_email_shape_and_links() -> None:
     assert not looks_like_email("ada@.org")
     assert not looks_like_email("ada @example.org")
     assert split_links(" a, ,b ,") == ["a", "b"]
+
+
+async def test_email_keys_stay_on_the_main_screen(tmp_path: Path) -> None:
+    three_drafts()
+    copied: list[str] = []
+
+    def clipboard(text: str) -> CopyResult:
+        copied.append(text)
+        return CopyResult(True, "fake", "")
+
+    app = make_app(elsewhere(tmp_path), clipboard=clipboard, clock=lambda: FIXED)
+    email_keys = {"ctrl+y", "ctrl+e", "ctrl+r", "ctrl+g"}
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert email_keys <= set(app.screen.active_bindings)
+        await open_list(pilot)
+        # Not in the footer, and not acting on the draft out of sight.
+        assert not email_keys & set(app.screen.active_bindings)
+        await pilot.press("ctrl+y", "ctrl+e")
+        await pilot.pause()
+        assert copied == []
+        assert isinstance(app.screen, InterviewsScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert len(copied) == 1

@@ -25,6 +25,7 @@ AUTOSAVE_DELAY = 1.0
 DEFAULT_THEME = "followup-dusk"
 
 ClipboardBackend = Callable[[str], CopyResult]
+MAIN_SCREEN_ACTIONS = frozenset({"copy_email", "toggle_edit", "regenerate", "open_editor"})
 
 
 class FollowupApp(App[None]):
@@ -83,6 +84,12 @@ class FollowupApp(App[None]):
         """Always plain text: messages carry file names, TOML keys and template text, where
         "[bold]" must show as typed and a stray "[/]" would crash the app as bad markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The email's keys act on the main screen; on the interviews and profile screens they
+        # would act on an email out of sight, and their footer has no room for them. (ctrl+s
+        # stays: marking a stage sent in the list changes the open draft.)
+        return action not in MAIN_SCREEN_ACTIONS or isinstance(self.screen, MainScreen)
 
     def now(self) -> datetime:
         """The current time (a fixed clock in tests)."""
