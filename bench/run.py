@@ -578,21 +578,26 @@ email package out of memory (about 2 MiB).""",
     "typing": """\
 Pilot waits after every key until the app is idle, and with keys 60 ms or more apart the
 preview's 30 ms debounce (RENDER_DELAY) fires after every key, so each key pays for a full
-preview and checklist update: the render and judgement themselves are about 2 ms (row 2e);
-the rest is Textual repainting what changed: the re-wrapped email body, a full layout (the
-body's height can change), its scrollbar, the checklist whenever a result's reason changes
-(an OptionList clears every cached line when one prompt changes) and the compositor. The
-slowest keys were full garbage collections (about 150 ms each over the app's ~100,000
-objects). Done (see "Changes" below): the preview updates only the parts whose text changed,
-the checklist pane's border subtitle is set only when it changes, the collector runs
-less often, and the body is laid out again only when its wrapped height changes (a layout
-re-arranges every widget on the screen; most keys change a word, not the line count).
-Together the p95 went from about 4.1x to about 2x of the baseline; the app's screen updates
-per key went from 23 to 12 ms. What is left is the size of the picture: each render repaints
-the whole email body (about 40 x 38 cells) and the changed checklist lines, against one
-line of a TextArea for the baseline, and Pilot's idle checks visit every widget. Not done,
-for a decision: a longer debounce (row 2d) keeps the render out of fast typing at the price
-of a later preview; a cheaper checklist needs a widget other than OptionList.""",
+preview and checklist update: the render and judgement themselves are about 2 ms (row 2e); the
+rest is Textual repainting what changed: the re-wrapped email body, a full layout (the body's
+height can change), its scrollbar, the checklist whenever a result's reason changes (an
+OptionList clears every cached line when one prompt changes) and the compositor. The slowest
+keys were full garbage collections (about 150 ms each over the app's ~100,000 objects). Done
+(see "Changes" below): the preview updates only the parts whose text changed, the checklist
+pane's border subtitle is set only when it changes, the collector runs less often, and the body
+is laid out again only when its wrapped height changes (a layout re-arranges every widget on
+the screen; most keys change a word, not the line count). Together the p95 went from about 4.1x
+to about 2x of the baseline; the app's screen updates per key went from 23 to 12 ms. What is
+left is the size of the picture: each render repaints the whole email body (about 40 x 38
+cells) and the changed checklist lines, against one line of a TextArea for the baseline, and
+Pilot's idle checks visit every widget. Not done, for a decision: a longer debounce (row 2d)
+keeps the render out of fast typing at the price of a later preview; a cheaper checklist needs
+a widget other than OptionList. Where the p95 comes from, measured by timing each widget's
+render and the screen's layout over 100 keys: a layout of the whole screen costs about 23 ms
+and runs on about one key in five, whenever the email body or the note being typed into wraps
+to one line more; between those, the body's repaint is about 2.5 ms and the checklist's about
+3.4 ms. Fixed-height note fields would remove the layouts the growing field causes at the price
+of fields that no longer grow with their text: not done.""",
     "core": "Render and judgement grow with the email's length; rows 5b show the curve.",
     "render": "See the `-X importtime` figures above.",
     "check": """\
