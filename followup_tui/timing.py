@@ -184,6 +184,20 @@ def next_follow_up(draft: Draft, now: datetime) -> Window | None:
     return None
 
 
+def stage_to_show(draft: Draft, now: datetime) -> str | None:
+    """The stage to open a draft at when its own stage was already sent: the one due next.
+
+    None when the draft's stage is not sent yet, or nothing else follows (a lead gone cold,
+    an offer, an interview without a time).
+    """
+    if not any(record.stage == draft.stage for record in draft.sent):
+        return None
+    window = next_follow_up(draft, now)
+    if window is None or window.label == "cold" or window.stage == draft.stage:
+        return None
+    return window.stage
+
+
 _OVERDUE, _DUE, _DUE_OPTIONAL, _UPCOMING, _COLD, _NOTHING = range(6)
 
 

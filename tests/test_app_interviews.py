@@ -366,3 +366,37 @@ async def test_email_keys_stay_on_the_main_screen(tmp_path: Path) -> None:
         await pilot.press("ctrl+y")
         await pilot.pause()
         assert len(copied) == 1
+
+
+async def test_a_draft_whose_stage_was_sent_opens_at_the_next_one(tmp_path: Path) -> None:
+    from followup_tui.model import SentRecord
+
+    path = save(
+        "sent",
+        "Sentco",
+        datetime(2026, 11, 13, 10, 0, tzinfo=UTC),
+        sent=[SentRecord("thank-you", datetime(2026, 11, 13, 17, 0, tzinfo=UTC))],
+    )
+    before = path.read_bytes()
+    app = app_on(path)
+    seen: list[str] = []
+    original = app.notify
+
+    def record(message: str, **kwargs: object) -> None:
+        seen.append(message)
+        original(message, **kwargs)  # type: ignore[arg-type]
+
+    app.notify = record  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#s-stage").value == "check-in"  # type: ignore[attr-defined]
+        assert app.main.current_email().stage == "check-in"  # the preview shows that email
+        assert any("thank-you was sent" in line for line in seen), seen
+        await pilot.press("ctrl+q")
+    assert path.read_bytes() == before  # opening and looking changes nothing on disk
+    # A draft whose stage is not sent yet opens where it was.
+    fresh = save("fresh", "Freshco", datetime(2026, 11, 20, 15, 0, tzinfo=UTC))
+    app = app_on(fresh)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#s-stage").value == "thank-you"  # type: ignore[attr-defined]

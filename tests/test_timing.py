@@ -15,6 +15,7 @@ from followup_tui.timing import (
     mark_sent,
     next_follow_up,
     record_outcome,
+    stage_to_show,
     windows,
 )
 
@@ -331,3 +332,22 @@ def test_add_business_days() -> None:
     assert add_business_days(date(2025, 11, 21), 1) == date(2025, 11, 24)  # Fri -> Mon
     assert add_business_days(date(2025, 11, 22), 1) == date(2025, 11, 24)  # Sat -> Mon
     assert add_business_days(date(2025, 11, 22), 0) == date(2025, 11, 22)
+
+
+def test_stage_to_show_moves_on_only_past_a_sent_stage() -> None:
+    draft = draft_at(at(18, 10))  # Tue 18 Nov 2025, 10:00
+    assert stage_to_show(draft, at(18, 15)) is None  # the thank-you is not sent yet
+    mark_sent(draft, "thank-you", at(18, 16))
+    assert stage_to_show(draft, at(19, 9)) == "check-in"
+    draft.stage = "check-in"
+    assert stage_to_show(draft, at(19, 9)) is None  # already there
+    mark_sent(draft, "check-in", at(26, 9))
+    assert stage_to_show(draft, at(27, 9)) is None  # the second check-in is a check-in too
+    draft.stage = "thank-you"
+    record_outcome(draft, "rejected", at(28, 9))
+    assert stage_to_show(draft, at(28, 10)) == "feedback"
+    offer = draft_at(at(18, 10))
+    mark_sent(offer, "thank-you", at(18, 16))
+    record_outcome(offer, "offer", at(20, 9))
+    assert stage_to_show(offer, at(21, 9)) is None  # nothing follows an offer
+    assert stage_to_show(draft_at(None), at(21, 9)) is None

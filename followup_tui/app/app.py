@@ -69,6 +69,7 @@ class FollowupApp(App[None]):
         self._clock = clock
         self._autosave: Timer | None = None
         self._theme_ready = False
+        self._stage_notice = self._show_due_stage()
 
     # ------------------------------------------------------------ start-up
 
@@ -84,6 +85,23 @@ class FollowupApp(App[None]):
         """Always plain text: messages carry file names, TOML keys and template text, where
         "[bold]" must show as typed and a stray "[/]" would crash the app as bad markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def _show_due_stage(self) -> str:
+        """Open a draft whose stage was already sent at the stage due next; say so.
+
+        Only the email on screen changes: the file keeps its stage until the next real edit,
+        so opening a draft never rewrites it.
+        """
+        from followup_tui.timing import stage_to_show
+
+        draft = self.session.draft
+        if self.session.error is not None or self.session.ephemeral:
+            return ""
+        stage = stage_to_show(draft, self.now())
+        if stage is None:
+            return ""
+        sent, draft.stage = draft.stage, stage
+        return f"Showing the {stage} email: the {sent} was sent already."
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The email's keys act on the main screen; on the interviews and profile screens they
@@ -125,6 +143,8 @@ class FollowupApp(App[None]):
                 severity="warning",
                 timeout=12,
             )
+        if self._stage_notice:
+            self.notify(self._stage_notice, timeout=8)
         if not self.profile.name.strip() and self.settings_error is None:
             # The signature practice fails until then, and nothing else says where to fix it.
             self.notify(
@@ -319,6 +339,9 @@ class FollowupApp(App[None]):
             self.save_draft(quiet=True)
         self.session.release_lock()
         self.session = session
+        notice = self._show_due_stage()
+        if notice:
+            self.notify(notice, timeout=8)
         while len(self.screen_stack) > 1:
             self.pop_screen()
         # Textual cannot switch away from the default screen (it holds no result callback),
