@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+# The clock every app test runs at (a Saturday, the day after the demo interview).
+NOW = datetime.fromisoformat("2026-11-21T15:00:00+00:00")
 
 
 @pytest.fixture(autouse=True)
@@ -18,3 +24,34 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.setenv("HOME", str(home))
     return home
+
+
+@pytest.fixture
+def draft_path(isolated_home: Path) -> Path:
+    """The demo interview saved as a draft, and the demo profile in config.toml."""
+    from followup_tui import paths, storage
+    from followup_tui.demo import demo_draft, demo_profile
+    from followup_tui.model import Settings
+
+    path = paths.drafts_dir() / "northwind.toml"
+    storage.save_draft(path, demo_draft(NOW))
+    storage.save_settings(Settings(profile=demo_profile()))
+    return path
+
+
+@pytest.fixture
+def notifications(monkeypatch: pytest.MonkeyPatch) -> Callable[[Any], list[str]]:
+    """`notifications(app)`: every notification the app posts from then on, as 'title message'."""
+
+    def watch(app: Any) -> list[str]:
+        seen: list[str] = []
+        original = app.notify
+
+        def record(message: str, *args: Any, **kwargs: Any) -> None:
+            seen.append(f"{kwargs.get('title') or ''} {message}")
+            original(message, *args, **kwargs)
+
+        monkeypatch.setattr(app, "notify", record)
+        return seen
+
+    return watch

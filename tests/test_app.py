@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -15,10 +16,13 @@ from followup_tui.app.app import FollowupApp, make_app
 from followup_tui.app.dialogs import ConfirmDialog
 from followup_tui.app.screens.help import HelpScreen
 from followup_tui.clipboard import CopyResult
-from followup_tui.demo import demo_draft, demo_profile
+from followup_tui.demo import demo_profile
 from followup_tui.model import ManualEdit, Settings, edit_key
 from followup_tui.practices import PRACTICES, evaluate
 from followup_tui.render import render_email
+
+# `notifications(app)` (a fixture in conftest): what the app tells the user.
+Notifications = Callable[[Any], list[str]]
 
 NOW = datetime.fromisoformat("2026-11-21T15:00:00+00:00")
 
@@ -52,27 +56,6 @@ async def settle(pilot: Pilot[None]) -> None:
 
 def text_of(app: FollowupApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).content)
-
-
-def notes(app: FollowupApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Record every notification the app posts."""
-    seen: list[str] = []
-    original = app.notify
-
-    def record(message: str, *args: Any, **kwargs: Any) -> None:
-        seen.append(f"{kwargs.get('title') or ''} {message}")
-        original(message, *args, **kwargs)
-
-    monkeypatch.setattr(app, "notify", record)
-    return seen
-
-
-@pytest.fixture
-def draft_path() -> Path:
-    path = paths.drafts_dir() / "northwind.toml"
-    storage.save_draft(path, demo_draft(NOW))
-    storage.save_settings(Settings(profile=demo_profile()))
-    return path
 
 
 def build(path: Path | None = None, **kwargs: Any) -> FollowupApp:
@@ -225,10 +208,10 @@ async def test_copy_sends_exactly_the_render_text(draft_path: Path) -> None:
 
 
 async def test_copy_without_system_clipboard_falls_back_and_says_so(
-    draft_path: Path, monkeypatch: pytest.MonkeyPatch
+    draft_path: Path, monkeypatch: pytest.MonkeyPatch, notifications: Notifications
 ) -> None:
     app = build(draft_path, clipboard=FakeClipboard(ok=False))
-    seen = notes(app, monkeypatch)
+    seen = notifications(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+y")
         await pilot.pause()
@@ -237,10 +220,10 @@ async def test_copy_without_system_clipboard_falls_back_and_says_so(
 
 
 async def test_a_crashing_clipboard_is_a_notice_not_a_crash(
-    draft_path: Path, monkeypatch: pytest.MonkeyPatch
+    draft_path: Path, monkeypatch: pytest.MonkeyPatch, notifications: Notifications
 ) -> None:
     app = build(draft_path, clipboard=FakeClipboard(error=RuntimeError("xclip died")))
-    seen = notes(app, monkeypatch)
+    seen = notifications(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+y")
         await pilot.pause()
@@ -320,14 +303,14 @@ async def test_manual_practice_toggles_with_space(draft_path: Path) -> None:
 
 
 async def test_bad_draft_is_shown_and_never_overwritten(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, notifications: Notifications
 ) -> None:
     bad = paths.drafts_dir() / "broken.toml"
     bad.parent.mkdir(parents=True)
     bad.write_text('format = 1\n[interview]\ncompany = "Acme\n')
     before = bad.read_bytes()
     app = build(bad)
-    seen = notes(app, monkeypatch)
+    seen = notifications(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert any("broken.toml:3" in n for n in seen)
@@ -427,11 +410,11 @@ async def test_narrow_terminal_uses_tabs(draft_path: Path) -> None:
 
 
 async def test_first_run_says_where_to_set_the_signature(
-    draft_path: Path, monkeypatch: pytest.MonkeyPatch
+    draft_path: Path, monkeypatch: pytest.MonkeyPatch, notifications: Notifications
 ) -> None:
     storage.save_settings(Settings())  # no profile yet
     app = build(draft_path)
-    seen = notes(app, monkeypatch)
+    seen = notifications(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert any("press f2" in line for line in seen), seen
@@ -440,7 +423,7 @@ async def test_first_run_says_where_to_set_the_signature(
         assert type(app.screen).__name__ == "ProfileScreen"
     storage.save_settings(Settings(profile=demo_profile()))
     app = build(draft_path)
-    seen = notes(app, monkeypatch)
+    seen = notifications(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert not any("press f2" in line for line in seen), seen

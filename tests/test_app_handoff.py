@@ -17,8 +17,7 @@ from followup_tui import export, paths, storage
 from followup_tui.app.app import FollowupApp, make_app
 from followup_tui.app.dialogs import ConfirmDialog
 from followup_tui.clipboard import CopyResult
-from followup_tui.demo import demo_draft, demo_profile
-from followup_tui.model import Settings
+from followup_tui.demo import demo_profile
 from followup_tui.render import render_email
 
 NOW = datetime.fromisoformat("2026-11-21T15:00:00+00:00")
@@ -35,14 +34,6 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(export, "open_with_system", fake_open)
     return seen
-
-
-@pytest.fixture
-def draft_path() -> Path:
-    path = paths.drafts_dir() / "northwind.toml"
-    storage.save_draft(path, demo_draft(NOW))
-    storage.save_settings(Settings(profile=demo_profile()))
-    return path
 
 
 def build(path: Path) -> FollowupApp:

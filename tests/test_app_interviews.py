@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from textual.widgets import DataTable, Input, Static
 
@@ -15,6 +17,9 @@ from followup_tui.app.screens.main import MainScreen
 from followup_tui.app.screens.profile import ProfileScreen, looks_like_email, split_links
 from followup_tui.clipboard import CopyResult
 from followup_tui.model import Draft, Interview, Interviewer
+
+# `notifications(app)` (a fixture in conftest): what the app tells the user.
+Notifications = Callable[[Any], list[str]]
 
 # A Saturday noon: the Tuesday 10 Nov interview's check-in is overdue, the Friday one's
 # thank-you is due, the one next week is upcoming.
@@ -359,6 +364,10 @@ async def test_email_keys_stay_on_the_main_screen(tmp_path: Path) -> None:
         await pilot.press("ctrl+y", "ctrl+e")
         await pilot.pause()
         assert copied == []
+        # Nor in the palette there; saving is (the list can change the open draft).
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert "copy: email" not in titles and "email: edit / back to notes" not in titles
+        assert "save: now" in titles
         assert isinstance(app.screen, InterviewsScreen)
         await pilot.press("escape")
         await pilot.pause()
@@ -368,7 +377,9 @@ async def test_email_keys_stay_on_the_main_screen(tmp_path: Path) -> None:
         assert len(copied) == 1
 
 
-async def test_a_draft_whose_stage_was_sent_opens_at_the_next_one(tmp_path: Path) -> None:
+async def test_a_draft_whose_stage_was_sent_opens_at_the_next_one(
+    tmp_path: Path, notifications: Notifications
+) -> None:
     from followup_tui.model import SentRecord
 
     path = save(
@@ -379,14 +390,7 @@ async def test_a_draft_whose_stage_was_sent_opens_at_the_next_one(tmp_path: Path
     )
     before = path.read_bytes()
     app = app_on(path)
-    seen: list[str] = []
-    original = app.notify
-
-    def record(message: str, **kwargs: object) -> None:
-        seen.append(message)
-        original(message, **kwargs)  # type: ignore[arg-type]
-
-    app.notify = record  # type: ignore[method-assign]
+    seen = notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.screen.query_one("#s-stage").value == "check-in"  # type: ignore[attr-defined]

@@ -52,6 +52,8 @@ from followup_tui.model import (
 from followup_tui.practices import PRACTICES, STATUSES, evaluate
 from followup_tui.session import Session
 
+# `notifications(app)` (a fixture in conftest): what the app tells the user.
+Notifications = Callable[[Any], list[str]]
 NOW = datetime.fromisoformat("2026-11-21T15:00:00+00:00")
 MB = 1024 * 1024
 HUGE = 50 * MB
@@ -61,19 +63,6 @@ HUGE = 50 * MB
 
 def fake_clipboard(text: str) -> CopyResult:
     return CopyResult(True, "fake", "")
-
-
-def record_notifications(app: FollowupApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every notification the app posts, as 'title message' (the public notify, wrapped)."""
-    seen: list[str] = []
-    original = app.notify
-
-    def record(message: str, *args: Any, **kwargs: Any) -> None:
-        seen.append(f"{kwargs.get('title') or ''} {message}")
-        original(message, *args, **kwargs)
-
-    monkeypatch.setattr(app, "notify", record)
-    return seen
 
 
 def fingerprint(path: Path) -> tuple[str, int, int, int]:
@@ -331,13 +320,13 @@ def build(path: Path | None) -> FollowupApp:
 
 @pytest.mark.parametrize("variant", VARIANTS)
 async def test_app_with_every_file_broken_keeps_running_and_writes_nothing(
-    variant: str, huge_text: Path, monkeypatch: pytest.MonkeyPatch
+    variant: str, huge_text: Path, monkeypatch: pytest.MonkeyPatch, notifications: Notifications
 ) -> None:
     """Draft, config.toml, a theme and a template all broken at once, in the same way."""
     bad = {kind: place(kind, variant, huge_text) for kind in KINDS}
     before = {kind: fingerprint(path) for kind, path in bad.items()}
     app = build(bad["draft"])
-    seen = record_notifications(app, monkeypatch)
+    seen = notifications(app)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
         assert app.is_running
@@ -370,14 +359,14 @@ async def test_app_with_every_file_broken_keeps_running_and_writes_nothing(
 
 
 async def test_bad_config_theme_and_template_are_left_alone_while_the_draft_saves(
-    huge_text: Path, monkeypatch: pytest.MonkeyPatch
+    huge_text: Path, monkeypatch: pytest.MonkeyPatch, notifications: Notifications
 ) -> None:
     bad = {kind: place(kind, "wrong-type", huge_text) for kind in ("config", "theme", "template")}
     before = {kind: fingerprint(path) for kind, path in bad.items()}
     draft_path = paths.drafts_dir() / "northwind.toml"
     storage.save_draft(draft_path, demo_draft(NOW))
     app = build(draft_path)
-    seen = record_notifications(app, monkeypatch)
+    seen = notifications(app)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
         assert str(bad["template"]) in text_of(app, "#p-body")
@@ -402,12 +391,13 @@ async def test_bad_config_theme_and_template_are_left_alone_while_the_draft_save
 
 async def test_unknown_keymap_ids_with_markup_do_not_crash(
     monkeypatch: pytest.MonkeyPatch,
+    notifications: Notifications,
 ) -> None:
     config = paths.config_file()
     config.parent.mkdir(parents=True, exist_ok=True)
     config.write_text('[keymap]\n"[/x]" = "ctrl+k"\n"[bold]y" = "ctrl+j"\n')
     app = build(None)
-    seen = record_notifications(app, monkeypatch)
+    seen = notifications(app)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
         assert any("[/x]" in n and "[bold]y" in n for n in seen), seen
@@ -623,12 +613,14 @@ def first_window(tmp_path: Path) -> Iterator[tuple[Path, subprocess.Popen[str]]]
 
 
 async def test_second_window_is_warned_and_both_changes_survive(
-    first_window: tuple[Path, subprocess.Popen[str]], monkeypatch: pytest.MonkeyPatch
+    first_window: tuple[Path, subprocess.Popen[str]],
+    monkeypatch: pytest.MonkeyPatch,
+    notifications: Notifications,
 ) -> None:
     path, proc = first_window
     assert proc.stdin is not None and proc.stdout is not None
     app = build(path)
-    seen = record_notifications(app, monkeypatch)
+    seen = notifications(app)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
         warning = [n for n in seen if "another followup-tui" in n]
@@ -737,7 +729,7 @@ def _writes_are_refused(folder: Path) -> bool:
 
 @pytest.mark.parametrize("fault", ["disk-full", "read-only"])
 async def test_failed_save_keeps_the_text_and_the_file(
-    fault: str, monkeypatch: pytest.MonkeyPatch
+    fault: str, monkeypatch: pytest.MonkeyPatch, notifications: Notifications
 ) -> None:
     path = paths.drafts_dir() / "northwind.toml"
     storage.save_draft(path, demo_draft(NOW))
@@ -771,7 +763,7 @@ async def test_failed_save_keeps_the_text_and_the_file(
             monkeypatch.setattr(storage.tempfile, "mkstemp", mkstemp)
     try:
         app = build(path)
-        seen = record_notifications(app, monkeypatch)
+        seen = notifications(app)
         async with app.run_test(size=(120, 40), notifications=True) as pilot:
             await pilot.pause()
             company = app.screen.query_one("#f-company", Input)

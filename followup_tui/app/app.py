@@ -361,12 +361,22 @@ class FollowupApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        if isinstance(screen, MainScreen):  # as with their keys (check_action)
+            yield from self._email_commands()
+        yield SystemCommand("save: now", "Save the draft (ctrl+s)", self.action_save)
+        yield SystemCommand(
+            "interviews: list", "All interviews, due soonest first", self.action_interviews
+        )
+        yield SystemCommand("profile: edit", "Name, contact, sign-off", self.action_profile)
+        yield SystemCommand("help: keys", "Every key (f1)", self.action_help)
+
+    def _email_commands(self) -> Iterable[SystemCommand]:
+        """The commands that act on the email on the main screen."""
         yield SystemCommand("copy: email", "Subject line, blank line, body", self.action_copy_email)
         yield SystemCommand("copy: body", "Just the body", partial(self.action_copy_email, "body"))
         yield SystemCommand(
             "copy: subject", "Just the subject", partial(self.action_copy_email, "subject")
         )
-        yield SystemCommand("save: now", "Save the draft (ctrl+s)", self.action_save)
         yield SystemCommand("email: edit / back to notes", "ctrl+e", self.action_toggle_edit)
         yield SystemCommand(
             "email: regenerate from notes", "Asks first if edited", self.action_regenerate
@@ -378,11 +388,6 @@ class FollowupApp(App[None]):
             )
         for tone in ("formal", "warm", "concise"):
             yield SystemCommand(f"tone: {tone}", "Switch the tone", partial(self._tone, tone))
-        yield SystemCommand(
-            "interviews: list", "All interviews, due soonest first", self.action_interviews
-        )
-        yield SystemCommand("profile: edit", "Name, contact, sign-off", self.action_profile)
-        yield SystemCommand("help: keys", "Every key (f1)", self.action_help)
         from followup_tui.app.handoff import handoff_commands
 
         yield from handoff_commands(self)
