@@ -13,8 +13,6 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, TypeVar
 
-import tomli_w
-
 from followup_tui import paths
 from followup_tui.errors import FileFormatError
 from followup_tui.model import (
@@ -375,6 +373,8 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 def dump_draft(draft: Draft) -> str:
     """The draft as TOML text."""
+    import tomli_w  # only when saving: `render`, `check` and `list` never write
+
     return tomli_w.dumps(draft_to_dict(draft))
 
 
@@ -385,6 +385,8 @@ def save_draft(path: Path, draft: Draft) -> None:
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write config.toml atomically."""
+    import tomli_w
+
     atomic_write(path or paths.config_file(), tomli_w.dumps(settings_to_dict(settings)).encode())
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -55,3 +56,27 @@ def notifications(monkeypatch: pytest.MonkeyPatch) -> Callable[[Any], list[str]]
         return seen
 
     return watch
+
+
+@pytest.fixture(autouse=True)
+def start_when_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`app.run_test()` hands over the app once its main screen is built, as a user finds it.
+
+    The app draws the email first and mounts the form just after that first frame; a test
+    that types into the form starts, like a user, once the form is there. The first frame
+    itself is tested on its own (test_app.py: test_first_frame_*).
+    """
+    from followup_tui.app.app import FollowupApp
+    from followup_tui.app.screens.main import MainScreen
+
+    original = FollowupApp.run_test
+
+    @asynccontextmanager
+    async def run_test(self: FollowupApp, *args: Any, **kwargs: Any) -> AsyncIterator[Any]:
+        async with original(self, *args, **kwargs) as pilot:
+            if isinstance(self.screen_stack[0], MainScreen):
+                await self.main.wait_built()
+                await pilot.pause()
+            yield pilot
+
+    monkeypatch.setattr(FollowupApp, "run_test", run_test)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, Tabs, TextArea
 
@@ -61,6 +62,62 @@ def text_of(app: FollowupApp, selector: str) -> str:
 def build(path: Path | None = None, **kwargs: Any) -> FollowupApp:
     kwargs.setdefault("clipboard", FakeClipboard())
     return make_app(path, clock=lambda: NOW, **kwargs)
+
+
+async def test_first_frame_shows_the_email_and_the_form_follows(
+    draft_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first frame holds the email; the form and checklist are mounted right after it."""
+    from followup_tui.app.screens.main import MainScreen
+
+    at_first_frame: dict[str, Any] = {}
+    original = FollowupApp.on_ready
+
+    def on_ready(self: FollowupApp) -> None:
+        screen = self.main
+        at_first_frame["body"] = str(screen.query_one("#p-body", Static).content)
+        at_first_frame["form"] = len(screen.query("#notes"))
+        at_first_frame["checklist"] = len(screen.query("#checklist"))
+        at_first_frame["built"] = screen.built
+        original(self)
+
+    monkeypatch.setattr(FollowupApp, "on_ready", on_ready)
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        expected = render_email(app.session.draft, demo_profile(), now=NOW).body
+        assert at_first_frame == {"body": expected, "form": 0, "checklist": 0, "built": False}
+        screen = app.main
+        assert isinstance(screen, MainScreen) and screen.built
+        assert app.focused is app.screen.query_one("#f-company", Input)
+        assert app.screen.query_one("#checklist-pane").border_subtitle  # judged once it is up
+        await pilot.pause()
+
+
+async def test_keys_typed_before_the_form_is_mounted_reach_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Type-ahead while the app starts (a first run: a new interview) reaches the first field."""
+    from followup_tui.app.screens.main import MainScreen
+
+    held: list[MainScreen] = []
+    build_now = MainScreen.build
+
+    def hold(screen: MainScreen) -> None:
+        held.append(screen)
+
+    monkeypatch.setattr(MainScreen, "build", hold)
+    app = build()
+    # App.run_test itself, not the conftest wrapper that waits for the build.
+    async with App.run_test(app, size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert held and not app.main.built and not app.main.query("#f-company")
+        await pilot.press(*"Quokka Labs")
+        build_now(held[0])
+        await app.main.wait_built()
+        await settle(pilot)
+        assert app.screen.query_one("#f-company", Input).value == "Quokka Labs"
+        assert app.session.draft.interview.company == "Quokka Labs"
+        assert "Quokka Labs" in text_of(app, "#p-body")
 
 
 async def test_typing_updates_preview_and_checklist(draft_path: Path) -> None:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.pilot import Pilot
@@ -170,7 +171,7 @@ CONTENT: dict[str, dict[str, str | bytes]] = {
     "config": {
         "malformed": '[profile\nname = "Ada Lovelace"\n',
         "truncated": _cut_inside_string(
-            storage.tomli_w.dumps(storage.settings_to_dict(Settings(profile=demo_profile()))),
+            tomli_w.dumps(storage.settings_to_dict(Settings(profile=demo_profile()))),
             'name = "',
         ),
         "binary": _BINARY,

@@ -37,6 +37,9 @@ def app_on(draft_edit: Callable[[Any], None] | None = None) -> FollowupApp:
 
 async def steady(pilot: Pilot[None]) -> None:
     """Freeze cursor blink so the picture does not depend on when it was taken."""
+    app = pilot.app
+    assert isinstance(app, FollowupApp)
+    await app.main.wait_built()
     for widget in pilot.app.query("Input, TextArea"):
         assert isinstance(widget, Input | TextArea)
         widget.cursor_blink = False

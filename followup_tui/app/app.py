@@ -7,6 +7,7 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
@@ -69,6 +70,8 @@ class FollowupApp(App[None]):
         self._clock = clock
         self._autosave: Timer | None = None
         self._theme_ready = False
+        self._early_input: list[events.Key | events.Paste] = []
+        self._theme_notices = self._load_themes()
         self._stage_notice = self._show_due_stage()
 
     # ------------------------------------------------------------ start-up
@@ -117,7 +120,8 @@ class FollowupApp(App[None]):
         return MainScreen()
 
     def on_mount(self) -> None:
-        self._load_themes()
+        for notice in self._theme_notices:
+            self.notify(notice, severity="warning", timeout=12)
         self._apply_keymap()
         self.sub_title = self.session.draft.title()
         if self.settings_error is not None:
@@ -153,23 +157,51 @@ class FollowupApp(App[None]):
                 timeout=10,
             )
 
-    def _load_themes(self) -> None:
+    async def on_event(self, event: events.Event) -> None:
+        # Keys and pastes that come while the main screen is still being built (type-ahead as
+        # the app starts) are held, then handled in order once it is: nothing typed is lost,
+        # and nothing acts on a pane that is not there yet.
+        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
+            if not self.main.built and len(self.screen_stack) == 1:
+                self._early_input.append(event)
+                return
+            if self._early_input:
+                await self.release_early_input()
+        await super().on_event(event)
+
+    async def release_early_input(self) -> None:
+        """Handle the keys and pastes held back while the main screen was being built."""
+        early, self._early_input = self._early_input, []
+        for event in early:
+            await super().on_event(event)
+
+    def on_ready(self) -> None:
+        # Textual sends Ready once the first frame is drawn: the email is on screen, and the
+        # form and checklist can now be mounted without holding it back.
+        self.main.build()
+
+    def _load_themes(self) -> list[str]:
+        """Register the theme files and pick the user's theme; returns what to tell the user.
+
+        Called from `__init__`: a theme set once the app runs restyles and lays out the whole
+        screen again before the first frame.
+        """
         from followup_tui.app.themes import load_themes
 
         loaded = load_themes()
         for theme in loaded.themes:
             self.register_theme(theme)
+        notices = []
         if loaded.errors:
-            self.notify(
-                "\n".join(loaded.errors), title="Themes skipped", severity="warning", timeout=12
-            )
+            notices.append("Themes skipped:\n" + "\n".join(loaded.errors))
         wanted = self.settings.theme
         if wanted not in self.available_themes:
             if wanted != DEFAULT_THEME:
-                self.notify(f"Theme {wanted!r} not found; using {DEFAULT_THEME}.", timeout=8)
+                notices.append(f"Theme {wanted!r} not found; using {DEFAULT_THEME}.")
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
         self.theme = wanted
         self._theme_ready = True
+        return notices
 
     def _apply_keymap(self) -> None:
         if not self.settings.keymap:

@@ -2,27 +2,28 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, cast
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.events import Resize
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Label, Select, Tab, Tabs
+from textual.widget import MountError
+from textual.widgets import Footer, Header, Select, Tabs
 
-from followup_tui.app.widgets.checklist import Checklist
-from followup_tui.app.widgets.notes import NotesForm
 from followup_tui.app.widgets.preview import Preview
 from followup_tui.errors import FileFormatError
 from followup_tui.model import STAGES, Email, ManualEdit, edit_key
-from followup_tui.practices import evaluate, summary
 from followup_tui.render import available_tones, render_all
 from followup_tui.session import Session
 
 if TYPE_CHECKING:
     from followup_tui.app.app import FollowupApp
+    from followup_tui.app.widgets.checklist import Checklist
+    from followup_tui.app.widgets.notes import NotesForm
 
 # Below this many columns the three panes become tabs.
 NARROW_WIDTH = 110
@@ -34,11 +35,17 @@ PANES = ("notes-pane", "checklist-pane", "preview-pane")
 class MainScreen(Screen[None]):
     """Edits one interview's draft; everything else is a screen or dialog on top."""
 
+    # Nothing takes the focus in the first frame: the first field does once it is mounted.
+    AUTO_FOCUS = None
+
     def __init__(self) -> None:
         super().__init__(id="main")
         self.interviewer = 0
         self._render_timer: Timer | None = None
         self.emails: list[Email] = []
+        self.built = False
+        """True once every pane is mounted (just after the first frame)."""
+        self.built_event = asyncio.Event()
 
     @property
     def fapp(self) -> FollowupApp:
@@ -51,44 +58,76 @@ class MainScreen(Screen[None]):
         return self.fapp.session
 
     def compose(self) -> ComposeResult:
-        draft = self.session.draft
+        # The first frame holds the frame of the screen and the email; the form, the
+        # checklist and the switchers (about a hundred widgets) are mounted right after it
+        # (`_build`), so the email shows at once instead of after the whole form is styled.
         yield Header(icon="✉")
-        with Horizontal(id="switchers"):
-            yield Label("Stage", classes="switch-label")
-            yield Select(
-                [(s, s) for s in STAGES],
-                value=draft.stage,
-                allow_blank=False,
-                id="s-stage",
-                compact=True,
-            )
-            yield Label("Tone", classes="switch-label")
-            yield Select(
-                [(t, t) for t in self._tones()],
-                value=draft.tone,
-                allow_blank=False,
-                id="s-tone",
-                compact=True,
-            )
-            yield Label("To", classes="switch-label")
-            yield Select(self._people(), value=0, allow_blank=False, id="s-person", compact=True)
-        yield Tabs(
-            Tab("Notes", id="tab-notes-pane"),
-            Tab("Checklist", id="tab-checklist-pane"),
-            Tab("Preview", id="tab-preview-pane"),
-            id="pane-tabs",
-        )
+        yield Horizontal(id="switchers")
         with Horizontal(id="panes"):
             with Vertical(id="notes-pane", classes="pane -active") as notes:
                 notes.border_title = "Interview notes"
-                yield NotesForm(draft, id="notes")
             with Vertical(id="checklist-pane", classes="pane") as checks:
                 checks.border_title = "Checklist"
-                yield Checklist(id="checklist")
             with Vertical(id="preview-pane", classes="pane") as preview:
                 preview.border_title = "Preview"
                 yield Preview(id="preview")
         yield Footer()
+
+    async def _build(self) -> None:
+        """Mount the form, the checklist and the switchers; then replay early keys."""
+        from textual.widgets import Label, Select, Tab, Tabs
+
+        from followup_tui.app.widgets.checklist import Checklist
+        from followup_tui.app.widgets.notes import NotesForm
+
+        draft = self.session.draft
+        try:
+            await self.query_one("#switchers").mount_all(
+                [
+                    Label("Stage", classes="switch-label"),
+                    Select(
+                        [(s, s) for s in STAGES],
+                        value=draft.stage,
+                        allow_blank=False,
+                        id="s-stage",
+                        compact=True,
+                    ),
+                    Label("Tone", classes="switch-label"),
+                    Select(
+                        [(t, t) for t in self._tones()],
+                        value=draft.tone,
+                        allow_blank=False,
+                        id="s-tone",
+                        compact=True,
+                    ),
+                    Label("To", classes="switch-label"),
+                    Select(self._people(), value=0, allow_blank=False, id="s-person", compact=True),
+                ]
+            )
+            tabs = Tabs(
+                Tab("Notes", id="tab-notes-pane"),
+                Tab("Checklist", id="tab-checklist-pane"),
+                Tab("Preview", id="tab-preview-pane"),
+                id="pane-tabs",
+            )
+            await self.mount(tabs, before=self.query_one("#panes"))
+            await self.query_one("#notes-pane").mount(NotesForm(draft, id="notes"))
+            await self.query_one("#checklist-pane").mount(Checklist(id="checklist"))
+        except (MountError, NoMatches):
+            if self.app.return_code is None and self.is_attached:
+                raise
+            return  # the app quit while the screen was being built
+        # Start where the user starts: the first field of the notes (focused at once, not
+        # later, so that the keys held back while building go straight to it).
+        self.set_focus(self.query_one("#f-company"))
+        self.built = True
+        self.refresh_email()
+        self.built_event.set()
+        self.fapp.call_later(self.fapp.release_early_input)
+
+    async def wait_built(self) -> None:
+        """Wait until every pane is mounted (tests start typing from there, as users do)."""
+        await self.built_event.wait()
 
     def _tones(self) -> list[str]:
         tones = available_tones(self.session.draft.stage)
@@ -103,9 +142,11 @@ class MainScreen(Screen[None]):
         ]
 
     def on_mount(self) -> None:
-        self.refresh_email()
-        # Start where the user starts: the first field of the notes.
-        self.query_one("#f-company").focus()
+        self.refresh_email()  # the email alone, for the first frame; the app calls `build`
+
+    def build(self) -> None:
+        """Mount the rest of the screen (the app calls this once the first frame is drawn)."""
+        self.call_later(self._build)
 
     def reload(self) -> None:
         """Show the app's (new) session: rebuild every pane from its draft."""
@@ -116,13 +157,15 @@ class MainScreen(Screen[None]):
         self.call_later(self._rebuild)
 
     async def _rebuild(self) -> None:
+        self.built = False
+        self.built_event.clear()
         await self.recompose()
         self.refresh_email()
-        self.query_one("#f-company").focus()
+        await self._build()
 
     # ------------------------------------------------------------ layout
 
-    def on_resize(self, event: Resize) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
 
     def show_pane(self, pane: str) -> None:
@@ -159,6 +202,12 @@ class MainScreen(Screen[None]):
         except FileFormatError as exc:
             preview.show(None, "fix the template, then the preview comes back", error=str(exc))
             return
+        if not self.built:  # the first frame: the email alone, judged once the checklist is up
+            preview.show(email, self._meta(email))
+            return
+        from followup_tui.app.widgets.checklist import Checklist
+        from followup_tui.practices import evaluate, summary
+
         draft = self.session.draft
         results = evaluate(
             email,
@@ -198,8 +247,8 @@ class MainScreen(Screen[None]):
         self.schedule_render()
         self.fapp.draft_changed()
 
-    @on(NotesForm.Changed)
-    def _notes_changed(self, event: NotesForm.Changed) -> None:
+    # Handlers by name rather than @on(...): their widget modules load after the first frame.
+    def on_notes_form_changed(self, event: NotesForm.Changed) -> None:
         if event.people:
             select = self.query_one("#s-person", Select)
             select.set_options(self._people())
@@ -207,8 +256,7 @@ class MainScreen(Screen[None]):
             select.value = self.interviewer
         self.changed()
 
-    @on(Checklist.Toggled)
-    def _toggled(self, event: Checklist.Toggled) -> None:
+    def on_checklist_toggled(self, event: Checklist.Toggled) -> None:
         ticks = self.session.draft.ticks
         ticks[event.practice_id] = not ticks.get(event.practice_id, False)
         self.changed()
@@ -253,7 +301,7 @@ class MainScreen(Screen[None]):
         if preview.editing:
             preview.stop_editing()
             self.show_pane("notes-pane")
-            self.query_one(NotesForm).focus()
+            self.query_one("#notes").focus()
             self.refresh_email()
         else:
             self.show_pane("preview-pane")

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import ContentSwitcher, Input, Label, Static, TextArea
+from textual.widgets import ContentSwitcher, Input, Label, Static
 
 from followup_tui.model import Email
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
 
 
 class Preview(Vertical):
@@ -30,19 +33,15 @@ class Preview(Vertical):
         self._loaded: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
-        with ContentSwitcher(initial="view", id="preview-switcher"):
-            with VerticalScroll(id="view"):
-                # markup=False: an email is text, and "[Ana]" must stay "[Ana]"
-                yield Static("", id="p-to", markup=False)
-                yield Static("", id="p-subject", markup=False)
-                yield Static("", id="p-body", markup=False)
-            with Vertical(id="edit"):
-                yield Label("Subject")
-                yield Input(id="e-subject", compact=True)
-                yield Label("Body")
-                yield TextArea(
-                    id="e-body", soft_wrap=True, compact=True, highlight_cursor_line=False
-                )
+        # The editor ("edit") joins the switcher the first time it is needed (`start_editing`).
+        with (
+            ContentSwitcher(initial="view", id="preview-switcher"),
+            VerticalScroll(id="view"),
+        ):
+            # markup=False: an email is text, and "[Ana]" must stay "[Ana]"
+            yield Static("", id="p-to", markup=False)
+            yield Static("", id="p-subject", markup=False)
+            yield Static("", id="p-body", markup=False)
         yield Static("", id="p-meta", markup=False)
 
     def show(self, email: Email | None, meta: str, error: str = "") -> None:
@@ -83,14 +82,28 @@ class Preview(Vertical):
 
     def start_editing(self, email: Email) -> None:
         """Switch to the editor, filled with the email as it stands."""
+        from textual.widgets import TextArea
+
         self.editing = True
-        subject = self.query_one("#e-subject", Input)
-        body = self.query_one("#e-body", TextArea)
-        subject.value = email.subject
-        body.load_text(email.body)
-        self.query_one(ContentSwitcher).current = "edit"
+        switcher = self.query_one(ContentSwitcher)
+        editors = switcher.query_children("#edit")
+        if editors:
+            subject = self.query_one("#e-subject", Input)
+            body = self.query_one("#e-body", TextArea)
+            subject.value = email.subject
+            body.load_text(email.body)
+        else:
+            # Built on first use: most sessions never edit by hand, and a TextArea is among
+            # the costliest widgets to import and mount.
+            subject = Input(email.subject, id="e-subject", compact=True)
+            body = TextArea(
+                email.body, id="e-body", soft_wrap=True, compact=True, highlight_cursor_line=False
+            )
+            switcher.mount(Vertical(Label("Subject"), subject, Label("Body"), body, id="edit"))
+        switcher.current = "edit"
         self.add_class("-editing")
-        body.focus()
+        # A new editor can take the focus once it is mounted, after this refresh.
+        self.call_after_refresh(body.focus)
         # Filling the editor posts Changed events later; they match this and are dropped.
         self._loaded = (email.subject, email.body)
 
@@ -101,10 +114,18 @@ class Preview(Vertical):
         self.remove_class("-editing")
 
     def _current(self) -> tuple[str, str]:
+        from textual.widgets import TextArea
+
         return self.query_one("#e-subject", Input).value, self.query_one("#e-body", TextArea).text
 
-    @on(Input.Changed, "#e-subject")
-    @on(TextArea.Changed, "#e-body")
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "e-subject":
+            self._edited(event)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id == "e-body":
+            self._edited(event)
+
     def _edited(self, event: Input.Changed | TextArea.Changed) -> None:
         event.stop()
         if not self.editing:
