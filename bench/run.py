@@ -345,21 +345,6 @@ class Benchmark:
                 ms(app["preview_latency_ms"]),
             )
         )
-        if self.s.what_if:
-            delay = 0.15
-            alt = self.kids.json(
-                [PY, script, "app", "--keys", str(keys), "--render-delay", str(delay)]
-            )
-            self.add(
-                Row(
-                    f"2d. what-if, not shipped: RENDER_DELAY {delay} s instead of the shipped"
-                    " value; per key median / p95, and last key to preview",
-                    f"{ms(alt['wall_ms']['median'])} / {ms(alt['wall_ms']['p95'])};"
-                    f" preview {ms(alt['preview_latency_ms'])}",
-                    f"{ms(bw['median'])} / {ms(bw['p95'])}",
-                    alt["wall_ms"]["p95"] / bw["p95"],
-                )
-            )
         core = self.kids.json(
             [PY, str(BENCH / "core_bench.py"), "keystroke", "--reps", str(self.s.core_reps)]
         )

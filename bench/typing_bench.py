@@ -100,7 +100,7 @@ def count_gc() -> None:
     gc.callbacks.append(callback)
 
 
-async def type_keys(case: str, keys: int, render_delay: float | None) -> dict[str, Any]:
+async def type_keys(case: str, keys: int) -> dict[str, Any]:
     global counting
     app: App[Any]
     result: dict[str, Any] = {"case": case, "keys": keys}
@@ -113,8 +113,6 @@ async def type_keys(case: str, keys: int, render_delay: float | None) -> dict[st
         from followup_tui.app.app import make_app
         from followup_tui.clipboard import CopyResult
 
-        if render_delay is not None:
-            main_screen.RENDER_DELAY = render_delay  # a what-if, never the default
         # As `followup-tui` does when it starts the app (run_test does not go through it).
         tune_gc = getattr(app_package, "tune_gc", None)
         if tune_gc is not None:
@@ -134,6 +132,8 @@ async def type_keys(case: str, keys: int, render_delay: float | None) -> dict[st
     wall: list[float] = []
     cpu: list[float] = []
     async with app.run_test(size=SIZE) as pilot:
+        if case == "app":  # the app mounts its form just after the first frame
+            await app.main.wait_built()  # type: ignore[attr-defined]
         area = app.query_one(selector, TextArea)
         area.focus()
         # At the end of the first line: the first topic, which the first email quotes.
@@ -171,9 +171,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("case", choices=("app", "bare"))
     parser.add_argument("--keys", type=int, default=300)
-    parser.add_argument("--render-delay", type=float, help="what-if: another RENDER_DELAY")
     args = parser.parse_args()
-    print(json.dumps(asyncio.run(type_keys(args.case, args.keys, args.render_delay))))
+    print(json.dumps(asyncio.run(type_keys(args.case, args.keys))))
     return 0
 
 

@@ -44,12 +44,12 @@ class FakeClipboard:
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Wait until the debounced render has run (the machine may be slow and busy)."""
+    """Wait until the pending render has run (the machine may be slow and busy)."""
     app = pilot.app
     assert isinstance(app, FollowupApp)
     await pilot.pause()
     for _ in range(250):
-        if app.main._render_timer is None:  # noqa: SLF001 - the test waits on the debounce
+        if not app.main.render_pending:
             break
         await pilot.pause(0.02)
     await pilot.pause()
@@ -498,3 +498,37 @@ async def test_demo_is_not_saved_until_asked() -> None:
         saved = list(paths.drafts_dir().glob("*.toml"))
         assert len(saved) == 1
         assert storage.load_draft(saved[0]).interview.role.endswith("x")
+
+
+async def test_a_long_field_left_shows_its_value_from_the_start(draft_path: Path) -> None:
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        role = app.screen.query_one("#f-role", Input)
+        role.focus()
+        await pilot.press("end", *", Streaming Platform and Analytics")
+        await pilot.pause()
+        assert role.scroll_offset.x > 0  # the end of the value is in view while typing
+        await pilot.press("tab")
+        await pilot.pause()
+        assert not role.has_focus
+        assert role.scroll_offset.x == 0
+        assert app.session.draft.interview.role.endswith("Streaming Platform and Analytics")
+
+
+async def test_the_note_being_typed_in_opens_to_full_height(draft_path: Path) -> None:
+    """Typing in a note never changes the form's layout: the focused note is 10 lines tall."""
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        note = app.screen.query_one("#n-resonated", TextArea)
+        closed = note.size.height
+        assert 2 <= closed < 10
+        note.focus()
+        note.move_cursor(note.document.end)
+        await pilot.pause()
+        assert note.size.height == 10
+        await pilot.press(*" and the calm on-call rota they described in detail" * 2)
+        await pilot.pause()
+        assert note.size.height == 10
+        await pilot.press("tab")
+        await pilot.pause()
+        assert closed < note.size.height < 10  # fits its (longer) text again

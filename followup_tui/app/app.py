@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widgets import Input
 
 from followup_tui import storage
 from followup_tui.app.screens.main import MainScreen
@@ -174,6 +175,11 @@ class FollowupApp(App[None]):
         early, self._early_input = self._early_input, []
         for event in early:
             await super().on_event(event)
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        # An Input scrolled to its end while being typed in keeps that scroll when left, and
+        # then shows a value that fills the field without its first characters.
+        event.input.scroll_to(x=0, animate=False, immediate=True)
 
     def on_ready(self) -> None:
         # Textual sends Ready once the first frame is drawn: the email is on screen, and the

@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widget import MountError
 from textual.widgets import Footer, Header, Select, Tabs
 
@@ -27,8 +26,6 @@ if TYPE_CHECKING:
 
 # Below this many columns the three panes become tabs.
 NARROW_WIDTH = 110
-# Rendering waits for a pause this long in typing, so keys never queue behind it.
-RENDER_DELAY = 0.03
 PANES = ("notes-pane", "checklist-pane", "preview-pane")
 
 
@@ -41,7 +38,8 @@ class MainScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__(id="main")
         self.interviewer = 0
-        self._render_timer: Timer | None = None
+        self.render_pending = False
+        """True from a change of the draft until the email on screen shows it."""
         self.emails: list[Email] = []
         self.built = False
         """True once every pane is mounted (just after the first frame)."""
@@ -113,13 +111,13 @@ class MainScreen(Screen[None]):
             await self.mount(tabs, before=self.query_one("#panes"))
             await self.query_one("#notes-pane").mount(NotesForm(draft, id="notes"))
             await self.query_one("#checklist-pane").mount(Checklist(id="checklist"))
+            # Start where the user starts: the first field of the notes (focused at once, not
+            # later, so that the keys held back while building go straight to it).
+            self.set_focus(self.query_one("#f-company"))
         except (MountError, NoMatches):
-            if self.app.return_code is None and self.is_attached:
+            if self.app.is_running and self.is_attached:
                 raise
             return  # the app quit while the screen was being built
-        # Start where the user starts: the first field of the notes (focused at once, not
-        # later, so that the keys held back while building go straight to it).
-        self.set_focus(self.query_one("#f-company"))
         self.built = True
         self.refresh_email()
         self.built_event.set()
@@ -151,9 +149,7 @@ class MainScreen(Screen[None]):
     def reload(self) -> None:
         """Show the app's (new) session: rebuild every pane from its draft."""
         self.interviewer = 0
-        if self._render_timer is not None:
-            self._render_timer.stop()  # it would query panes that are being replaced
-            self._render_timer = None
+        self.render_pending = False  # it would query panes that are being replaced
         self.call_later(self._rebuild)
 
     async def _rebuild(self) -> None:
@@ -181,10 +177,18 @@ class MainScreen(Screen[None]):
     # ------------------------------------------------------------ the live email
 
     def schedule_render(self) -> None:
-        """Render after a short pause, so fast typing renders once, not per key."""
-        if self._render_timer is not None:
-            self._render_timer.stop()
-        self._render_timer = self.set_timer(RENDER_DELAY, self.refresh_email)
+        """Render once the messages already queued here are handled.
+
+        Changes that arrive together (a burst of keys, a paste) render once; a key typed by
+        hand renders straight after it, in the same frame, with no timer in between.
+        """
+        if not self.render_pending:
+            self.render_pending = True
+            self.call_later(self._render_if_pending)
+
+    def _render_if_pending(self) -> None:
+        if self.render_pending:
+            self.refresh_email()
 
     def current_email(self) -> Email:
         """The email on screen, rendered now (what copy and export hand over)."""
@@ -195,7 +199,7 @@ class MainScreen(Screen[None]):
 
     def refresh_email(self) -> None:
         """Render the email, judge it, and show both."""
-        self._render_timer = None
+        self.render_pending = False
         preview = self.query_one(Preview)
         try:
             email = self.current_email()
