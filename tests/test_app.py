@@ -532,3 +532,12 @@ async def test_the_note_being_typed_in_opens_to_full_height(draft_path: Path) ->
         await pilot.press("tab")
         await pilot.pause()
         assert closed < note.size.height < 10  # fits its (longer) text again
+
+
+async def test_tab_goes_through_an_interviewer_in_reading_order(draft_path: Path) -> None:
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)):
+        chain = [w.id for w in app.screen.focus_chain]
+        person = [i for i in chain if i and i.startswith("iv-0-")]
+        assert person == ["iv-0-name", "iv-0-remove", "iv-0-title", "iv-0-email"]
+        assert chain.index("f-decision") < chain.index("iv-0-name")
