@@ -114,15 +114,13 @@ async def type_keys(case: str, keys: int) -> dict[str, Any]:
         from followup_tui.clipboard import CopyResult
 
         # As `followup-tui` does when it starts the app (run_test does not go through it).
-        tune_gc = getattr(app_package, "tune_gc", None)
-        if tune_gc is not None:
-            tune_gc()
-        result["gc_tuned"] = tune_gc is not None
+        app_package.tune_gc()
         timed(main_screen.MainScreen, "refresh_email", "refresh_email")
 
         app = make_app(
             demo=True, clipboard=lambda _: CopyResult(True, "none", ""), clock=lambda: NOW
         )
+        app.settles_gc = True  # as `followup-tui` sets it
         selector = "#n-topics"
     else:
         app = Bare()

@@ -16,6 +16,7 @@ from followup_tui import paths, storage
 from followup_tui.app.app import FollowupApp, make_app
 from followup_tui.app.dialogs import ConfirmDialog
 from followup_tui.app.screens.help import HelpScreen
+from followup_tui.app.widgets.checklist import Checklist
 from followup_tui.clipboard import CopyResult
 from followup_tui.demo import demo_profile
 from followup_tui.model import ManualEdit, Settings, edit_key
@@ -345,15 +346,14 @@ async def test_add_and_remove_interviewers(draft_path: Path) -> None:
 async def test_manual_practice_toggles_with_space(draft_path: Path) -> None:
     app = build(draft_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        checklist = app.screen.query_one("#checklist")
+        checklist = app.screen.query_one("#checklist", Checklist)
         checklist.focus()
         ids = [p.id for p in PRACTICES]
         checklist.highlighted = ids.index("polished")
         await pilot.press("space")
         await settle(pilot)
         assert app.session.draft.ticks == {"polished": True}
-        prompt = str(checklist.get_option_at_index(ids.index("polished")).prompt)
-        assert "done" in prompt
+        assert "done" in str(checklist.prompt("polished"))
         await pilot.press("enter")
         await settle(pilot)
         assert app.session.draft.ticks == {"polished": False}
@@ -541,3 +541,57 @@ async def test_tab_goes_through_an_interviewer_in_reading_order(draft_path: Path
         person = [i for i in chain if i and i.startswith("iv-0-")]
         assert person == ["iv-0-name", "iv-0-remove", "iv-0-title", "iv-0-email"]
         assert chain.index("f-decision") < chain.index("iv-0-name")
+
+
+async def test_checklist_keys_move_the_cursor_and_explain_automatic_practices(
+    draft_path: Path, notifications: Notifications
+) -> None:
+    app = build(draft_path)
+    seen = notifications(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        checklist = app.screen.query_one("#checklist", Checklist)
+        assert checklist.highlighted is None  # no cursor until the checklist is used
+        checklist.focus()
+        await pilot.pause()
+        assert checklist.highlighted == 0
+        await pilot.press("down", "down")
+        assert checklist.highlighted == 2
+        await pilot.press("end")
+        assert checklist.highlighted == len(PRACTICES) - 1
+        await pilot.press("home", "up")
+        assert checklist.highlighted == 0
+        await pilot.press("enter")  # "timely" is judged from the dates, not ticked
+        await pilot.pause()
+        assert any("judged from the email itself" in line for line in seen)
+        assert app.session.draft.ticks == {}
+
+
+async def test_clicking_a_manual_practice_ticks_it(draft_path: Path) -> None:
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        checklist = app.screen.query_one("#checklist", Checklist)
+        polished = [p.id for p in PRACTICES].index("polished")
+        checklist.action_move_to(polished)  # scrolls it into view
+        checklist.action_move(-1)  # the click, not the cursor, picks the entry
+        await pilot.pause()
+        offset = (1, checklist.entry_region(polished).y - checklist.scroll_offset.y)
+        assert 0 <= offset[1] < checklist.content_region.height
+        await pilot.click(checklist, offset=offset)
+        await settle(pilot)
+        assert app.session.draft.ticks == {"polished": True}
+
+
+async def test_the_command_line_app_settles_the_collector_once_built(
+    draft_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import followup_tui.app as app_package
+
+    calls: list[bool] = []
+    monkeypatch.setattr(app_package, "settle_gc", lambda: calls.append(True))
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)):
+        assert calls == []  # an app in a test runner leaves the process's collector alone
+    app = build(draft_path)
+    app.settles_gc = True  # as `followup-tui` sets it
+    async with app.run_test(size=(120, 40)):
+        assert calls == [True]

@@ -72,6 +72,9 @@ class FollowupApp(App[None]):
         self._autosave: Timer | None = None
         self._theme_ready = False
         self._early_input: list[events.Key | events.Paste] = []
+        self.settles_gc = False
+        """Run `followup_tui.app.settle_gc` once the main screen is built (the command line
+        sets this: it owns the process; an app in a test runner does not)."""
         self._theme_notices = self._load_themes()
         self._stage_notice = self._show_due_stage()
 

@@ -120,6 +120,10 @@ class MainScreen(Screen[None]):
             return  # the app quit while the screen was being built
         self.built = True
         self.refresh_email()
+        if self.fapp.settles_gc:
+            from followup_tui.app import settle_gc
+
+            settle_gc()
         self.built_event.set()
         self.fapp.call_later(self.fapp.release_early_input)
 

@@ -5,11 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from textual import events
 from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import Visual
 
 from followup_tui.practices import GLYPHS, PRACTICES, Result
 
@@ -27,7 +32,7 @@ MANUAL = {p.id for p in PRACTICES if p.manual}
 
 
 def result_prompt(result: Result) -> Content:
-    """One checklist line: `✗ fail  Subject line: no subject`."""
+    """One checklist entry: `✗ fail  Subject line: no subject`."""
     style = STATUS_STYLES.get(result.status, "")
     manual = " [space]" if result.id in MANUAL else ""
     return Content.assemble(
@@ -40,10 +45,38 @@ def result_prompt(result: Result) -> Content:
     )
 
 
-class Checklist(OptionList):
-    """Shows the practice results; space or enter toggles a manual practice."""
+class Checklist(ScrollView, can_focus=True):
+    """Shows the practice results; space or enter ticks a manual practice.
 
-    BINDINGS = [Binding("space", "select", "Tick", show=False)]
+    Drawn line by line from a cache of each entry's wrapped lines, so a change to one result
+    re-renders that entry alone (an OptionList renders every entry again when one changes,
+    and the checklist changes at most keys typed into the notes).
+    """
+
+    BINDINGS = [
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("home", "move_to(0)", "First", show=False),
+        Binding("end", "move_to(-1)", "Last", show=False),
+        Binding("space,enter", "tick", "Tick", show=False),
+    ]
+    COMPONENT_CLASSES = {"checklist--entry", "checklist--cursor"}
+    DEFAULT_CSS = """
+    Checklist {
+        overflow-x: hidden;
+        & > .checklist--cursor {
+            background: $block-cursor-blurred-background;
+        }
+        &:focus > .checklist--cursor {
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
+            text-style: $block-cursor-text-style;
+        }
+    }
+    """
+
+    highlighted: reactive[int | None] = reactive(None)
+    """The entry under the cursor (None until the checklist first has the focus)."""
 
     @dataclass
     class Toggled(Message):
@@ -52,20 +85,116 @@ class Checklist(OptionList):
         practice_id: str
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__(*(Option(p.title, id=p.id) for p in PRACTICES), **kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._prompts: list[Content] = [Content(p.title) for p in PRACTICES]
         self._shown: dict[str, Result] = {}
+        # Each entry's wrapped lines, by the style they were drawn in (cursor, focus, theme).
+        self._strips: list[dict[Style, list[Strip]]] = [{} for _ in PRACTICES]
+        self._lines: list[tuple[int, int]] = []  # for each line: (entry, line of the entry)
+        self._width = 0
+
+    def prompt(self, practice_id: str) -> Content:
+        """The entry shown for one practice."""
+        return self._prompts[[p.id for p in PRACTICES].index(practice_id)]
 
     def show(self, results: Sequence[Result]) -> None:
-        """Update only the lines whose result changed."""
+        """Update only the entries whose result changed."""
+        changed = False
         for index, result in enumerate(results):
             if self._shown.get(result.id) != result:
                 self._shown[result.id] = result
-                self.replace_option_prompt_at_index(index, result_prompt(result))
+                self._prompts[index] = result_prompt(result)
+                self._strips[index].clear()
+                changed = True
+        if changed:
+            self._arrange()
+            self.refresh()
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        option_id = event.option.id or ""
-        if option_id in MANUAL:
-            self.post_message(self.Toggled(option_id))
-        elif option_id:
-            self.notify(f"{TITLES[option_id]} is judged from the email itself", timeout=3)
+    # ------------------------------------------------------------ drawing
+
+    def _entry_strips(self, index: int) -> list[Strip]:
+        cursor = index == self.highlighted
+        style = (
+            self.get_visual_style("checklist--entry", "checklist--cursor")
+            if cursor
+            else self.get_visual_style("checklist--entry")
+        )
+        strips = self._strips[index].get(style)
+        if strips is None:
+            width = self._width
+            strips = [
+                strip.extend_cell_length(width, style.rich_style)
+                for strip in Visual.to_strips(self, self._prompts[index], width, None, style)
+            ]
+            self._strips[index][style] = strips
+        return strips
+
+    def _arrange(self) -> None:
+        """Work out which entry each line shows, at the current width."""
+        width = self.scrollable_content_region.width
+        if width != self._width:
+            self._width = width
+            for cache in self._strips:
+                cache.clear()
+        if width <= 0:
+            return
+        self._lines = [
+            (index, line)
+            for index in range(len(self._prompts))
+            for line in range(len(self._entry_strips(index)))
+        ]
+        # Unchanged for most changes of a result: then no layout of the screen follows.
+        self.virtual_size = Size(width, len(self._lines))
+
+    def render_line(self, y: int) -> Strip:
+        if self.scrollable_content_region.width != self._width:
+            self._arrange()
+        try:
+            index, line = self._lines[self.scroll_offset.y + y]
+        except IndexError:
+            return Strip.blank(self._width, self.get_visual_style("checklist--entry").rich_style)
+        return self._entry_strips(index)[line]
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._arrange()
+
+    def entry_region(self, index: int) -> Region:
+        """The lines an entry takes, in the checklist's scrollable area."""
+        lines = [n for n, (entry, _) in enumerate(self._lines) if entry == index]
+        return Region(0, lines[0], self._width, len(lines)) if lines else Region()
+
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        self.refresh()
+        if new is not None and self._lines:
+            self.scroll_to_region(self.entry_region(new), animate=False, immediate=True)
+
+    # ------------------------------------------------------------ keys and mouse
+
+    def on_focus(self) -> None:
+        if self.highlighted is None:
+            self.highlighted = 0
+
+    def action_move(self, step: int) -> None:
+        current = self.highlighted if self.highlighted is not None else -step
+        self.highlighted = max(0, min(len(PRACTICES) - 1, current + step))
+
+    def action_move_to(self, index: int) -> None:
+        self.highlighted = index % len(PRACTICES)
+
+    def action_tick(self) -> None:
+        """Tick or untick the practice under the cursor, if it is one the user judges."""
+        if self.highlighted is None:
+            return
+        practice = PRACTICES[self.highlighted]
+        if practice.id in MANUAL:
+            self.post_message(self.Toggled(practice.id))
+        else:
+            self.notify(f"{practice.title} is judged from the email itself", timeout=3)
+
+    def on_click(self, event: events.Click) -> None:
+        try:
+            index, _ = self._lines[self.scroll_offset.y + event.y]
+        except IndexError:
+            return
+        self.highlighted = index
+        self.action_tick()

@@ -8,7 +8,9 @@ from datetime import date, datetime
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, TextArea
 
@@ -50,6 +52,24 @@ def parse_when_field(text: str) -> datetime | None:
 def field_row(label: str, widget: Widget) -> Horizontal:
     """A one-line form row: a fixed-width label, then the field."""
     return Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
+
+
+# The note being typed in is this many lines tall (app.tcss: `NotesForm TextArea:focus`).
+NOTE_LINES = 10
+
+
+class NoteArea(TextArea):
+    """A note field: it fits its text, and opens to NOTE_LINES lines while typed in."""
+
+    # A TextArea lays out the whole screen whenever its text wraps to one line more or less.
+    # While the note has the focus its height is fixed, so a repaint of the note is enough
+    # (its scrollbar, once the text outgrows it, is shown by the TextArea itself; only the
+    # size of the scrollbar's thumb waits for the next layout).
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    def watch_virtual_size(self, size: Size) -> None:
+        if not self.has_focus:
+            self.refresh(layout=True)  # it fits its text: the form makes room
 
 
 class InterviewerRow(Vertical):
@@ -130,7 +150,7 @@ class NotesForm(VerticalScroll):
         yield Button("+ add interviewer", id="add-interviewer", compact=True)
         for name, label, hint in NOTE_LABELS:
             yield Label(label, classes="section")
-            yield TextArea(
+            yield NoteArea(
                 getattr(self.draft.notes, name),
                 id=f"n-{name}",
                 soft_wrap=True,
