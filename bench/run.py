@@ -556,53 +556,42 @@ def machine() -> dict[str, str]:
 # measured evidence beside it is regenerated on every run.
 ANALYSIS: dict[str, str] = {
     "paint": """\
-The baseline is the cheapest possible Textual app, so the ratio mostly counts what the app is:
-three panes of about a hundred widgets (four Selects, a dozen Inputs, six TextAreas, an
-OptionList, Tabs, Header, Footer) against one Static. Profiling the start (`python -m cProfile
-bench/first_paint.py app`) puts most of the difference inside Textual, after `App.run`:
-applying CSS to each node as it mounts (`Stylesheet.apply`, about a third of it), parsing the
-default CSS of every widget class used, the full restyle on `ScreenResume`, the first layout
-and paint, and restyling the 60 nodes of the notes pane when the first field takes focus
-(`.pane:focus-within`, about 25 ms). Our own share is importing the app's modules (Jinja2 for
-the live preview included) and the first render and judgement of the email (about 10 ms when
-the template has to be compiled, a few ms once the template cache holds it). Done (see
-"Changes" below): `--version` no longer imports importlib.metadata at every start, and
-`followup-tui` sets the collector's young threshold before starting the app; together about a
-fifth off this figure. Tried and measured A/B (16 interleaved runs each), no gain beyond the
-noise: setting the theme in `__init__` instead of `on_mount` (so no second restyle), and
-focusing the first field through `Screen.AUTO_FOCUS` instead of `on_mount`. Leaving the six
-note fields out of the first frame took about 50 ms (13%) off `App.run` to first frame: the
-cost is spread over every widget, not in one of them. Reaching 1.3x would need a first frame of
-a handful of widgets (a skeleton, the real panes mounted after it), which shows the email
-sooner but makes the form usable later: left as a product decision, not taken here.""",
+The first frame now holds the frame of the screen and the email: 20 nodes instead of the
+114 it held before this change, the form, checklist and switchers being mounted just after it
+(`MainScreen.build`, called on Textual's `Ready`); keys typed meanwhile are held and handled
+in order once the form has the focus. Measured in one interleaved run against the code before
+it (10 runs each, same machine): first frame 443 -> 221 ms, usable (a field focused) 444 ->
+348 ms, against 149 ms for the one-Static app. What is left of the 1.5x, timed inside the
+child: our imports before `App.run` (about 27 ms: Jinja2 12 ms, which the preview needs to
+show the email, the core and the app's modules), the themes and settings (about 8 ms), and
+after `App.run` the work any Textual screen of this shape does: parsing the stylesheet twice
+(about 9 ms; Textual parses it again when the app's theme is set, even from `__init__`),
+mounting and styling the header, footer, panes and preview, rendering the email and four
+layouts with their paints before `Ready` is handled (about 35 ms). Tried: leaving the header and
+footer out of the first frame (roughly 10 ms in one comparison, but the panes then jump when
+they arrive; not kept). Reaching 1.3x would mean a first frame without the email (no Jinja2,
+no render), which would defeat its purpose: not done.""",
     "memory": """\
-Same cause as the start time: the imports (a few dozen Textual widget classes, Jinja2, the
-core) and the widgets themselves, against one Static; the app holds no data of any size (the
-demo draft is a few kilobytes). The `--version` change also took importlib.metadata and the
-email package out of memory (about 2 MiB).""",
+The peak now comes after the first frame, when the form, the checklist and the switchers are
+mounted (row 4b: 1.24x at the first frame). Measured here in a bare Textual app, 40 of a kind
+at a time: a Label costs about 36 KB of peak memory, an Input about 146 KB, a TextArea about
+300 KB and a Select about 355 KB (it carries its own hidden OptionList); the form holds eleven
+Inputs, six TextAreas and four Selects. The app holds no data of any size (the demo draft is a
+few kilobytes). Done: the preview's editor (an Input and a TextArea) is mounted only when the
+user first edits the email by hand; the collector's young threshold is unchanged (it moved the
+peak by less than 0.5 MiB either way). Not done: replacing Select and TextArea with lighter
+widgets of our own.""",
     "typing": """\
-Pilot waits after every key until the app is idle, and with keys 60 ms or more apart the
-preview's 30 ms debounce (RENDER_DELAY) fires after every key, so each key pays for a full
-preview and checklist update: the render and judgement themselves are about 2 ms (row 2e); the
-rest is Textual repainting what changed: the re-wrapped email body, a full layout (the body's
-height can change), its scrollbar, the checklist whenever a result's reason changes (an
-OptionList clears every cached line when one prompt changes) and the compositor. The slowest
-keys were full garbage collections (about 150 ms each over the app's ~100,000 objects). Done
-(see "Changes" below): the preview updates only the parts whose text changed, the checklist
-pane's border subtitle is set only when it changes, the collector runs less often, and the body
-is laid out again only when its wrapped height changes (a layout re-arranges every widget on
-the screen; most keys change a word, not the line count). Together the p95 went from about 4.1x
-to about 2x of the baseline; the app's screen updates per key went from 23 to 12 ms. What is
-left is the size of the picture: each render repaints the whole email body (about 40 x 38
-cells) and the changed checklist lines, against one line of a TextArea for the baseline, and
-Pilot's idle checks visit every widget. Not done, for a decision: a longer debounce (row 2d)
-keeps the render out of fast typing at the price of a later preview; a cheaper checklist needs
-a widget other than OptionList. Where the p95 comes from, measured by timing each widget's
-render and the screen's layout over 100 keys: a layout of the whole screen costs about 23 ms
-and runs on about one key in five, whenever the email body or the note being typed into wraps
-to one line more; between those, the body's repaint is about 2.5 ms and the checklist's about
-3.4 ms. Fixed-height note fields would remove the layouts the growing field causes at the price
-of fields that no longer grow with their text: not done.""",
+Pilot waits after every key until the app has been idle for one of its 20 ms steps, so a key
+costs two steps plus what it spills past them: the bare TextArea's key (4 ms of CPU) fits in
+the first step, the app's (about 16 ms: the TextArea, the render and judgement of the email,
+the repaint of the preview and checklist, and Pilot's visit of every widget) spills into a
+second one, which is the 1.4x of the median. The slow keys are the ones that lay out the whole
+screen: the email body wrapping to one more line (9 times in 300 keys, two layouts of 6 to 20
+ms each time). Done: the render runs as soon as the changes already queued are handled
+instead of after a 30 ms timer; the note being typed in opens to its full 10 lines and its
+growth repaints instead of laying out the screen; the checklist re-renders only the entries
+whose result changed; the start-up's objects are frozen out of the collector's passes.""",
     "core": "Render and judgement grow with the email's length; rows 5b show the curve.",
     "render": "See the `-X importtime` figures above.",
     "check": """\
@@ -669,6 +658,37 @@ CHANGES: tuple[tuple[str, str], ...] = (
     (
         "`render.py`: `traceback` imported on the template-error path only",
         "`followup-tui render` 156 -> 151 ms (about 2 ms of imports by `-X importtime`)",
+    ),
+    (
+        "`app/screens/main.py`, `app/app.py`: the first frame holds the frame of the screen and"
+        " the email; the form, checklist, tabs and switchers are mounted when Textual reports"
+        " that frame (`Ready`), and keys typed meanwhile are held and replayed in order",
+        "first frame 443 -> 221 ms, usable 444 -> 348 ms, peak memory 50.1 -> 47.1 MiB"
+        " (10 interleaved runs each against the code before it; one-Static app 149 ms)",
+    ),
+    (
+        "`app/widgets/preview.py`: the email editor is mounted on first use",
+        "in the line above (one Input and one TextArea fewer at start)",
+    ),
+    (
+        "`app/screens/main.py`: the email is rendered as soon as the changes already queued"
+        " are handled (no 30 ms timer); `app.tcss`: the focused note is 10 lines tall, and"
+        " `NoteArea` repaints instead of laying out the screen when its text wraps",
+        "typing, 150 keys: layouts of the screen 22 -> 14, Pilot p95 112 -> 91 ms"
+        " (bare TextArea 64 ms)",
+    ),
+    (
+        "`app/widgets/checklist.py`: a Line API widget caching each entry's lines instead of"
+        " an OptionList",
+        "the checklist's repaint at a key that changes one result 3.8 -> about 1 ms",
+    ),
+    (
+        "`app/__init__.py`: `settle_gc`, a collection and `gc.freeze()` once the screen is built",
+        "typing 300 keys: slowest key 171-244 -> 132-154 ms over four interleaved pairs",
+    ),
+    (
+        "`storage.py`: tomli_w imported only when saving",
+        "off every `render`, `check` and `list`, and the app's start",
     ),
 )
 

@@ -593,5 +593,25 @@ async def test_the_command_line_app_settles_the_collector_once_built(
         assert calls == []  # an app in a test runner leaves the process's collector alone
     app = build(draft_path)
     app.settles_gc = True  # as `followup-tui` sets it
-    async with app.run_test(size=(120, 40)):
+    async with app.run_test(size=(120, 40)) as pilot:
         assert calls == [True]
+        # Rows removed later were frozen with the start-up: the collector is settled again.
+        await pilot.click("#iv-1-remove")
+        await settle(pilot)
+        assert len(app.session.draft.interviewers) == 1
+        assert calls == [True, True]
+
+
+def test_settle_gc_freezes_what_is_alive_and_keeps_collecting() -> None:
+    import gc
+
+    from followup_tui.app import settle_gc
+
+    try:
+        settle_gc()
+        assert gc.get_freeze_count() > 0
+        assert gc.isenabled()
+        settle_gc()  # again (another draft opened): the earlier freeze is undone first
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

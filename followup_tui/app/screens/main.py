@@ -120,12 +120,16 @@ class MainScreen(Screen[None]):
             return  # the app quit while the screen was being built
         self.built = True
         self.refresh_email()
-        if self.fapp.settles_gc:
-            from followup_tui.app import settle_gc
-
-            settle_gc()
         self.built_event.set()
         self.fapp.call_later(self.fapp.release_early_input)
+        self._settle_gc()
+
+    def _settle_gc(self) -> None:
+        """Freeze the screen's objects out of the collector's passes, once it is painted."""
+        if self.fapp.settles_gc:  # a pass of about 30 ms, after the next frame
+            from followup_tui.app import settle_gc
+
+            self.call_after_refresh(settle_gc)
 
     async def wait_built(self) -> None:
         """Wait until every pane is mounted (tests start typing from there, as users do)."""
@@ -262,6 +266,7 @@ class MainScreen(Screen[None]):
             select.set_options(self._people())
             self.interviewer = min(self.interviewer, len(self.session.draft.interviewers) - 1)
             select.value = self.interviewer
+            self._settle_gc()  # the removed rows were frozen with the rest of the start-up
         self.changed()
 
     def on_checklist_toggled(self, event: Checklist.Toggled) -> None:
