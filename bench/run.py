@@ -573,7 +573,7 @@ they arrive; not kept). Reaching 1.3x would mean a first frame without the email
 no render), which would defeat its purpose: not done.""",
     "memory": """\
 The peak now comes after the first frame, when the form, the checklist and the switchers are
-mounted (row 4b: 1.24x at the first frame). Measured here in a bare Textual app, 40 of a kind
+mounted (row 4b: about 1.25x at the first frame). Measured here in a bare Textual app, 40 of a kind
 at a time: a Label costs about 36 KB of peak memory, an Input about 146 KB, a TextArea about
 300 KB and a Select about 355 KB (it carries its own hidden OptionList); the form holds eleven
 Inputs, six TextAreas and four Selects. The app holds no data of any size (the demo draft is a
