@@ -615,3 +615,15 @@ def test_settle_gc_freezes_what_is_alive_and_keeps_collecting() -> None:
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+async def test_a_key_typed_on_opening_a_draft_adds_to_the_first_field(draft_path: Path) -> None:
+    """The first field has the focus with the cursor after its text, not all of it selected."""
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        company = app.screen.query_one("#f-company", Input)
+        assert company.has_focus
+        await pilot.press(*" Ltd")
+        await settle(pilot)
+        assert company.value == "Northwind Analytics Ltd"
+        assert app.session.draft.interview.company == "Northwind Analytics Ltd"

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import MountError
-from textual.widgets import Footer, Header, Select, Tabs
+from textual.widgets import Footer, Header, Input, Select, Tabs
 
 from followup_tui.app.widgets.preview import Preview
 from followup_tui.errors import FileFormatError
@@ -112,8 +112,12 @@ class MainScreen(Screen[None]):
             await self.query_one("#notes-pane").mount(NotesForm(draft, id="notes"))
             await self.query_one("#checklist-pane").mount(Checklist(id="checklist"))
             # Start where the user starts: the first field of the notes (focused at once, not
-            # later, so that the keys held back while building go straight to it).
-            self.set_focus(self.query_one("#f-company"))
+            # later, so that the keys held back while building go straight to it), with the
+            # cursor after its text: a focused field selects all of it, and the first key
+            # typed on opening a draft would silently replace the company's name.
+            company = self.query_one("#f-company", Input)
+            self.set_focus(company)
+            company.call_later(company.action_end)
         except (MountError, NoMatches):
             if self.app.is_running and self.is_attached:
                 raise
