@@ -192,8 +192,8 @@ class FollowupApp(App[None]):
     def _load_themes(self) -> list[str]:
         """Register the theme files and pick the user's theme; returns what to tell the user.
 
-        Called from `__init__`: a theme set once the app runs restyles and lays out the whole
-        screen again before the first frame.
+        Called from `__init__`, so the screen is styled in the user's theme from the start
+        (set in `on_mount`, the theme restyled every node already mounted).
         """
         from followup_tui.app.themes import load_themes
 

@@ -41,9 +41,13 @@ class MainScreen(Screen[None]):
         self.render_pending = False
         """True from a change of the draft until the email on screen shows it."""
         self.emails: list[Email] = []
-        self.built = False
-        """True once every pane is mounted (just after the first frame)."""
         self.built_event = asyncio.Event()
+        """Set once every pane is mounted (just after the first frame)."""
+
+    @property
+    def built(self) -> bool:
+        """True once every pane is mounted (just after the first frame)."""
+        return self.built_event.is_set()
 
     @property
     def fapp(self) -> FollowupApp:
@@ -76,28 +80,16 @@ class MainScreen(Screen[None]):
         from textual.widgets import Label, Select, Tab, Tabs
 
         from followup_tui.app.widgets.checklist import Checklist
-        from followup_tui.app.widgets.notes import NotesForm
+        from followup_tui.app.widgets.notes import NotesForm, choice
 
         draft = self.session.draft
         try:
             await self.query_one("#switchers").mount_all(
                 [
                     Label("Stage", classes="switch-label"),
-                    Select(
-                        [(s, s) for s in STAGES],
-                        value=draft.stage,
-                        allow_blank=False,
-                        id="s-stage",
-                        compact=True,
-                    ),
+                    choice(STAGES, draft.stage, "s-stage"),
                     Label("Tone", classes="switch-label"),
-                    Select(
-                        [(t, t) for t in self._tones()],
-                        value=draft.tone,
-                        allow_blank=False,
-                        id="s-tone",
-                        compact=True,
-                    ),
+                    choice(self._tones(), draft.tone, "s-tone"),
                     Label("To", classes="switch-label"),
                     Select(self._people(), value=0, allow_blank=False, id="s-person", compact=True),
                 ]
@@ -122,9 +114,8 @@ class MainScreen(Screen[None]):
             if self.app.is_running and self.is_attached:
                 raise
             return  # the app quit while the screen was being built
-        self.built = True
-        self.refresh_email()
         self.built_event.set()
+        self.refresh_email()
         self.fapp.call_later(self.fapp.release_early_input)
         self._settle_gc()
 
@@ -165,7 +156,6 @@ class MainScreen(Screen[None]):
         self.call_later(self._rebuild)
 
     async def _rebuild(self) -> None:
-        self.built = False
         self.built_event.clear()
         await self.recompose()
         self.refresh_email()

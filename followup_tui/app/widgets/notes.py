@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -47,6 +48,11 @@ def parse_when_field(text: str) -> datetime | None:
         raise ValueError("use YYYY-MM-DD HH:MM, optionally with +HHMM") from None
     check_year(when)
     return when if when.tzinfo else when.astimezone()
+
+
+def choice(values: Iterable[str], value: str, id: str) -> Select[str]:
+    """A compact drop-down of plain strings, one of them chosen."""
+    return Select([(v, v) for v in values], value=value, allow_blank=False, id=id, compact=True)
 
 
 def field_row(label: str, widget: Widget) -> Horizontal:
@@ -125,13 +131,7 @@ class NotesForm(VerticalScroll):
         )
         yield field_row(
             "Format",
-            Select(
-                [(f, f) for f in FORMATS],
-                value=iv.format,
-                allow_blank=False,
-                id="f-format",
-                compact=True,
-            ),
+            choice(FORMATS, iv.format, "f-format"),
         )
         yield field_row(
             "Decision",
