@@ -560,6 +560,13 @@ async def test_checklist_keys_move_the_cursor_and_explain_automatic_practices(
         assert checklist.highlighted == len(PRACTICES) - 1
         await pilot.press("home", "up")
         assert checklist.highlighted == 0
+        await pilot.press("pagedown")
+        paged = checklist.highlighted
+        assert paged is not None and 2 < paged < len(PRACTICES) - 1
+        lines = sum(checklist.entry_region(i).height for i in range(1, paged + 1))
+        assert lines >= checklist.scrollable_content_region.height  # about a screenful
+        await pilot.press("pageup")
+        assert checklist.highlighted == 0
         await pilot.press("enter")  # "timely" is judged from the dates, not ticked
         await pilot.pause()
         assert any("judged from the email itself" in line for line in seen)

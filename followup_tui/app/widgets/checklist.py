@@ -58,6 +58,8 @@ class Checklist(ScrollView, can_focus=True):
         Binding("down", "move(1)", "Down", show=False),
         Binding("home", "move_to(0)", "First", show=False),
         Binding("end", "move_to(-1)", "Last", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("space,enter", "tick", "Tick", show=False),
     ]
     COMPONENT_CLASSES = {"checklist--entry", "checklist--cursor"}
@@ -177,6 +179,20 @@ class Checklist(ScrollView, can_focus=True):
     def action_move(self, step: int) -> None:
         current = self.highlighted if self.highlighted is not None else -step
         self.highlighted = max(0, min(len(PRACTICES) - 1, current + step))
+
+    def action_page(self, direction: int) -> None:
+        """Move the cursor by about a screenful of lines."""
+        if self.highlighted is None:
+            self.highlighted = 0
+            return
+        index, moved = self.highlighted, 0
+        while (
+            0 <= index + direction < len(PRACTICES)
+            and moved < self.scrollable_content_region.height
+        ):
+            index += direction
+            moved += self.entry_region(index).height
+        self.highlighted = index
 
     def action_move_to(self, index: int) -> None:
         self.highlighted = index % len(PRACTICES)
