@@ -67,16 +67,14 @@ def start_when_built(monkeypatch: pytest.MonkeyPatch) -> None:
     itself is tested on its own (test_app.py: test_first_frame_*).
     """
     from followup_tui.app.app import FollowupApp
-    from followup_tui.app.screens.main import MainScreen
 
     original = FollowupApp.run_test
 
     @asynccontextmanager
     async def run_test(self: FollowupApp, *args: Any, **kwargs: Any) -> AsyncIterator[Any]:
         async with original(self, *args, **kwargs) as pilot:
-            if isinstance(self.screen_stack[0], MainScreen):
-                await self.main.wait_built()
-                await pilot.pause()
+            await self.main.wait_built()
+            await pilot.pause()
             yield pilot
 
     monkeypatch.setattr(FollowupApp, "run_test", run_test)

@@ -28,6 +28,7 @@ STATUS_STYLES = {
     "todo": "$text-accent",
 }
 TITLES = {p.id: p.title for p in PRACTICES}
+POSITIONS = {p.id: index for index, p in enumerate(PRACTICES)}
 MANUAL = {p.id for p in PRACTICES if p.manual}
 
 
@@ -97,7 +98,7 @@ class Checklist(ScrollView, can_focus=True):
 
     def prompt(self, practice_id: str) -> Content:
         """The entry shown for one practice."""
-        return self._prompts[[p.id for p in PRACTICES].index(practice_id)]
+        return self._prompts[POSITIONS[practice_id]]
 
     def show(self, results: Sequence[Result]) -> None:
         """Update only the entries whose result changed."""

@@ -60,12 +60,8 @@ def field_row(label: str, widget: Widget) -> Horizontal:
     return Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
 
 
-# The note being typed in is this many lines tall (app.tcss: `NotesForm TextArea:focus`).
-NOTE_LINES = 10
-
-
 class NoteArea(TextArea):
-    """A note field: it fits its text, and opens to NOTE_LINES lines while typed in."""
+    """A note field: it fits its text, and opens to ten lines while typed in (app.tcss)."""
 
     # A TextArea lays out the whole screen whenever its text wraps to one line more or less.
     # While the note has the focus its height is fixed, so a repaint of the note is enough
