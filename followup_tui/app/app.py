@@ -208,9 +208,27 @@ class FollowupApp(App[None]):
             if wanted != DEFAULT_THEME:
                 notices.append(f"Theme {wanted!r} not found; using {DEFAULT_THEME}.")
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
-        self.theme = wanted
+        self._start_in_theme(wanted)
         self._theme_ready = True
         return notices
+
+    def _start_in_theme(self, name: str) -> None:
+        """Take the theme `name` before anything is styled.
+
+        Setting `App.theme` schedules a restyle of the whole app: the stylesheet is parsed
+        again and every node restyled, about 10 ms of the first frame (bench/RESULTS.md).
+        Before the app runs, the stylesheet has only to be given the theme's variables, and
+        the app the classes the theme's watcher sets. A theme that is light where Textual's
+        default is dark (or the reverse) also needs the other ANSI colour map, which only
+        the watcher swaps: that one is set the usual way.
+        """
+        theme = self.get_theme(name)
+        if theme is None or theme.dark != self.current_theme.dark:
+            self.theme = name
+            return
+        self.set_reactive(App.theme, name)
+        self.set_class(True, f"-theme-{name}", update=False)
+        self.stylesheet.set_variables(self.get_css_variables())
 
     def _apply_keymap(self) -> None:
         if not self.settings.keymap:
