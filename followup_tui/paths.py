@@ -46,6 +46,11 @@ def user_templates_dir() -> Path:
     return config_dir() / "templates"
 
 
+def shipped_templates_dir() -> Path:
+    """The email templates that ship with followup-tui (inside the package)."""
+    return Path(__file__).parent / "templates"
+
+
 def user_themes_dir() -> Path:
     """The user's own colour themes."""
     return config_dir() / "themes"

@@ -75,7 +75,7 @@ from followup_tui.model import (
     Profile,
 )
 
-SHIPPED_DIR = Path(__file__).parent / "templates"
+SHIPPED_DIR = paths.shipped_templates_dir()
 SUFFIX = ".j2"
 # A template is a page of text; a bigger file is not one, and compiling it would stall the app.
 MAX_TEMPLATE_BYTES = 256 * 1024

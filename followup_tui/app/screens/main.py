@@ -16,7 +16,6 @@ from textual.widgets import Footer, Header, Input, Select, Tabs
 from followup_tui.app.widgets.preview import Preview
 from followup_tui.errors import FileFormatError
 from followup_tui.model import STAGES, Email, ManualEdit, edit_key
-from followup_tui.render import available_tones, render_all
 from followup_tui.session import Session
 
 if TYPE_CHECKING:
@@ -41,6 +40,8 @@ class MainScreen(Screen[None]):
         self.render_pending = False
         """True from a change of the draft until the email on screen shows it."""
         self.emails: list[Email] = []
+        self.cached_emails: list[Email] = []
+        """The emails last read from or written to the cache (`followup_tui.email_cache`)."""
         self.built_event = asyncio.Event()
         """Set once every pane is mounted (just after the first frame)."""
 
@@ -116,6 +117,7 @@ class MainScreen(Screen[None]):
             return  # the app quit while the screen was being built
         self.built_event.set()
         self.refresh_email()
+        self.remember_emails()
         self.fapp.call_later(self.fapp.release_early_input)
         self._settle_gc()
 
@@ -131,6 +133,8 @@ class MainScreen(Screen[None]):
         await self.built_event.wait()
 
     def _tones(self) -> list[str]:
+        from followup_tui.render import available_tones
+
         tones = available_tones(self.session.draft.stage)
         if self.session.draft.tone not in tones:
             tones.append(self.session.draft.tone)
@@ -143,7 +147,41 @@ class MainScreen(Screen[None]):
         ]
 
     def on_mount(self) -> None:
-        self.refresh_email()  # the email alone, for the first frame; the app calls `build`
+        # The first frame: the email alone (the app calls `build` once it is drawn), from the
+        # cache when that holds this draft's emails as they would be rendered now.
+        if not self._show_cached_email():
+            self.refresh_email()
+
+    def _cache_slot(self) -> str:
+        session = self.session
+        return str(session.path) if session.path else "demo" if session.ephemeral else "new"
+
+    def _show_cached_email(self) -> bool:
+        """Show the cached emails (no Jinja2 loaded yet); False when there are none to show."""
+        if self.session.error is not None:
+            return False
+        from followup_tui import email_cache
+
+        print_ = email_cache.fingerprint(self.session.draft, self.fapp.profile, self.fapp.now())
+        emails = email_cache.load(self._cache_slot(), print_)
+        if emails is None:
+            return False
+        self.cached_emails = self.emails = emails
+        email = emails[min(self.interviewer, len(emails) - 1)]
+        self.query_one(Preview).show(email, self._meta(email))
+        return True
+
+    def remember_emails(self) -> None:
+        """Cache the emails on screen for the next start, unless the cache has them already."""
+        if not self.emails or self.render_pending or self.session.error is not None:
+            return
+        if self.emails == self.cached_emails:
+            return
+        from followup_tui import email_cache
+
+        print_ = email_cache.fingerprint(self.session.draft, self.fapp.profile, self.fapp.now())
+        email_cache.store(self._cache_slot(), print_, self.emails)
+        self.cached_emails = list(self.emails)
 
     def build(self) -> None:
         """Mount the rest of the screen (the app calls this once the first frame is drawn)."""
@@ -194,6 +232,8 @@ class MainScreen(Screen[None]):
 
     def current_email(self) -> Email:
         """The email on screen, rendered now (what copy and export hand over)."""
+        from followup_tui.render import render_all
+
         draft = self.session.draft
         self.emails = render_all(draft, self.fapp.profile, now=self.fapp.now())
         self.interviewer = min(self.interviewer, len(self.emails) - 1)
