@@ -32,7 +32,8 @@ class MainScreen(Screen[None]):
     """Edits one interview's draft; everything else is a screen or dialog on top."""
 
     # Nothing takes the focus in the first frame: the first field does once it is mounted.
-    AUTO_FOCUS = None
+    # (None would mean the app's AUTO_FOCUS, "*": the email's scroll view, for one frame.)
+    AUTO_FOCUS = ""
 
     def __init__(self) -> None:
         super().__init__(id="main")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import ContentSwitcher, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from followup_tui.model import Email
 
@@ -33,11 +33,9 @@ class Preview(Vertical):
         self._loaded: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
-        # The editor ("edit") joins the switcher the first time it is needed (`start_editing`).
-        with (
-            ContentSwitcher(initial="view", id="preview-switcher"),
-            VerticalScroll(id="view"),
-        ):
+        # The editor ("#edit") is mounted beside "#view" the first time it is needed
+        # (`start_editing`); the "-editing" class shows one or the other.
+        with VerticalScroll(id="view"):
             # markup=False: an email is text, and "[Ana]" must stay "[Ana]"
             yield Static("", id="p-to", markup=False)
             yield Static("", id="p-subject", markup=False)
@@ -85,9 +83,7 @@ class Preview(Vertical):
         from textual.widgets import TextArea
 
         self.editing = True
-        switcher = self.query_one(ContentSwitcher)
-        editors = switcher.query_children("#edit")
-        if editors:
+        if self.query_children("#edit"):
             subject = self.query_one("#e-subject", Input)
             body = self.query_one("#e-body", TextArea)
             subject.value = email.subject
@@ -99,8 +95,8 @@ class Preview(Vertical):
             body = TextArea(
                 email.body, id="e-body", soft_wrap=True, compact=True, highlight_cursor_line=False
             )
-            switcher.mount(Vertical(Label("Subject"), subject, Label("Body"), body, id="edit"))
-        switcher.current = "edit"
+            editor = Vertical(Label("Subject"), subject, Label("Body"), body, id="edit")
+            self.mount(editor, after="#view")
         self.add_class("-editing")
         # A new editor can take the focus once it is mounted, after this refresh.
         self.call_after_refresh(body.focus)
@@ -110,7 +106,6 @@ class Preview(Vertical):
     def stop_editing(self) -> None:
         """Back to the read-only preview."""
         self.editing = False
-        self.query_one(ContentSwitcher).current = "view"
         self.remove_class("-editing")
 
     def _current(self) -> tuple[str, str]:
