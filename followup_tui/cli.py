@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
@@ -13,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 from followup_tui.errors import FileFormatError
 
 if TYPE_CHECKING:
+    import argparse
+
     from followup_tui.model import Draft, Email, Profile
 
 COMMANDS = ("new", "list", "render", "check", "export", "sent", "outcome")
@@ -64,6 +65,8 @@ def _email_options(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The subcommand parser (`followup-tui COMMAND ...`)."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="followup-tui", description="Write the follow-up email after a job interview."
     )
@@ -112,32 +115,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-class _VersionAction(argparse.Action):
-    """`--version`, reading the installed version only when asked.
-
-    importlib.metadata and the version lookup cost tens of milliseconds at every app start
-    when argparse's own version action is given the text up front.
-    """
-
-    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
-        kwargs.update(nargs=0, default=argparse.SUPPRESS)
-        super().__init__(option_strings, argparse.SUPPRESS, **kwargs)
-
-    def __call__(
-        self,
-        parser: argparse.ArgumentParser,
-        namespace: argparse.Namespace,
-        values: Any,
-        option_string: str | None = None,
-    ) -> None:
-        from followup_tui import __version__
-
-        print(f"followup-tui {__version__}")
-        parser.exit()
-
-
 def build_app_parser() -> argparse.ArgumentParser:
     """The parser for opening the app (`followup-tui [FILE] [--demo]`)."""
+    import argparse
+
+    class _VersionAction(argparse.Action):
+        """`--version`, reading the installed version only when asked.
+
+        importlib.metadata and the version lookup cost tens of milliseconds at every app start
+        when argparse's own version action is given the text up front.
+        """
+
+        def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+            kwargs.update(nargs=0, default=argparse.SUPPRESS)
+            super().__init__(option_strings, argparse.SUPPRESS, **kwargs)
+
+        def __call__(
+            self,
+            parser: argparse.ArgumentParser,
+            namespace: argparse.Namespace,
+            values: Any,
+            option_string: str | None = None,
+        ) -> None:
+            from followup_tui import __version__
+
+            print(f"followup-tui {__version__}")
+            parser.exit()
+
     parser = argparse.ArgumentParser(
         prog="followup-tui",
         description="Write the follow-up email after a job interview.",
@@ -147,6 +151,20 @@ def build_app_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="open a filled-in sample interview")
     parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     return parser
+
+
+def app_arguments(argv: list[str]) -> tuple[Path | None, bool]:
+    """`[FILE] [--demo]`, read as `build_app_parser` reads them.
+
+    The usual starts (`followup-tui`, `followup-tui --demo`, `followup-tui FILE`) are read
+    here without argparse, whose import is about 2 ms of the app's start; anything else
+    (`--help`, `--version`, an unknown option, `--`, two files) goes to argparse.
+    """
+    rest = [arg for arg in argv if arg != "--demo"]
+    if len(argv) - len(rest) <= 1 and len(rest) <= 1 and not any(a.startswith("-") for a in rest):
+        return (Path(rest[0]) if rest else None), len(rest) < len(argv)
+    args = build_app_parser().parse_args(argv)
+    return args.file, args.demo
 
 
 # ---------------------------------------------------------------- helpers
@@ -247,9 +265,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         assert draft is not None
         profile: Profile | None = _profile()
         assert profile is not None
-        everyone = _emails(
-            argparse.Namespace(**{**vars(args), "interviewer": None}), draft, profile
-        )
+        everyone = _emails(type(args)(**{**vars(args), "interviewer": None}), draft, profile)
         emails = _emails(args, draft, profile)
     else:
         draft, profile = None, None
@@ -467,10 +483,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if argv and argv[0] in COMMANDS:
             args = build_parser().parse_args(argv)
             return HANDLERS[args.command](args)
-        app_args = build_app_parser().parse_args(argv)
+        file, demo = app_arguments(argv)
         from followup_tui.app import run
 
-        return run(app_args.file, demo=app_args.demo)
+        return run(file, demo=demo)
     except (FileFormatError, UsageError) as exc:
         print(f"followup-tui: error: {exc}", file=sys.stderr)
         return 2

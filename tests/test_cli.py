@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -9,9 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from followup_tui import storage
-from followup_tui.cli import main
+from followup_tui.cli import app_arguments, build_app_parser, main
 from followup_tui.demo import demo_draft, demo_profile
 from followup_tui.model import Settings
 
@@ -218,3 +222,34 @@ def test_main_returns_exit_code_in_process(
     assert main(["check", str(FIXTURES / "guide002_filled.txt")]) == 0
     assert main(["render", str(draft_file.with_name("nope.toml"))]) == 2
     assert "nope.toml" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- opening the app
+
+_APP_ARGS = st.lists(
+    st.sampled_from(["--demo", "draft.toml", "other.toml", "", "a b.toml", "-x", "--", "--dem"]),
+    max_size=3,
+)
+
+
+@given(_APP_ARGS)
+def test_app_arguments_read_as_argparse_reads_them(argv: list[str]) -> None:
+    """The start's own reading of `[FILE] [--demo]` gives what argparse gives, or defers."""
+    try:
+        expected = build_app_parser().parse_args(argv)
+    except SystemExit:
+        with pytest.raises(SystemExit), contextlib.redirect_stderr(io.StringIO()):
+            app_arguments(argv)
+        return
+    assert app_arguments(argv) == (expected.file, expected.demo)
+
+
+def test_app_arguments_leave_help_and_version_to_argparse(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        app_arguments(["--version"])
+    assert capsys.readouterr().out.startswith("followup-tui ")
+    with pytest.raises(SystemExit):
+        app_arguments(["--help"])
+    assert "--demo" in capsys.readouterr().out

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import MountError
-from textual.widgets import Footer, Header, Input, Select, Tabs
+from textual.widgets import Footer, Header, Input, Select
 
 from followup_tui.app.widgets.preview import Preview
 from followup_tui.errors import FileFormatError
@@ -19,6 +19,8 @@ from followup_tui.model import STAGES, Email, ManualEdit, edit_key
 from followup_tui.session import Session
 
 if TYPE_CHECKING:
+    from textual.widgets import Tabs
+
     from followup_tui.app.app import FollowupApp
     from followup_tui.app.widgets.checklist import Checklist
     from followup_tui.app.widgets.notes import NotesForm
@@ -207,10 +209,15 @@ class MainScreen(Screen[None]):
 
     def show_pane(self, pane: str) -> None:
         """Bring a pane forward (only visible as a change in the narrow, tabbed layout)."""
+        from textual.widgets import Tabs
+
         self.query_one("#pane-tabs", Tabs).active = f"tab-{pane}"
 
-    @on(Tabs.TabActivated, "#pane-tabs")
-    def _tab_activated(self, event: Tabs.TabActivated) -> None:
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        # By name rather than @on(Tabs.TabActivated): Tabs loads with the form, after the
+        # first frame.
+        if event.tabs.id != "pane-tabs":
+            return
         active = (event.tab.id or "tab-notes-pane").removeprefix("tab-")
         for pane in PANES:
             self.query_one(f"#{pane}").set_class(pane == active, "-active")
