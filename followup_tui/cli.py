@@ -199,7 +199,8 @@ def _interviewer_index(draft: Draft, choice: str | None) -> int | None:
 
 
 def _emails(args: argparse.Namespace, draft: Draft, profile: Profile) -> list[Email]:
-    from followup_tui.render import available_tones, render_all
+    from followup_tui.render import render_all
+    from followup_tui.tones import available_tones
 
     stage = args.stage or draft.stage
     tone = args.tone or draft.tone

@@ -142,13 +142,15 @@ def store(slot: str, print_: str, emails: list[Email]) -> None:
         finally:
             with contextlib.suppress(OSError):
                 tmp.unlink()
-        _prune(path.parent)
+        _prune(path)
     except (OSError, ValueError, TypeError):
         return
 
 
-def _prune(folder: Path) -> None:
-    files = sorted(folder.glob("*.toml"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-    for old in files[MAX_FILES:]:
+def _prune(newest: Path) -> None:
+    """Keep the MAX_FILES most recently written files, `newest` among them."""
+    others = [p for p in newest.parent.glob("*.toml") if p != newest]
+    others.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in others[MAX_FILES - 1 :]:
         with contextlib.suppress(OSError):
             old.unlink()

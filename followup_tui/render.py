@@ -67,19 +67,17 @@ from jinja2.sandbox import SandboxedEnvironment
 from followup_tui import paths
 from followup_tui.errors import FileFormatError
 from followup_tui.model import (
-    STAGES,
-    TONES,
     Draft,
     Email,
     Interviewer,
     Profile,
 )
+from followup_tui.tones import SUFFIX, available_tones
+from followup_tui.tones import TEMPLATE_NAME as _NAME
 
 SHIPPED_DIR = paths.shipped_templates_dir()
-SUFFIX = ".j2"
 # A template is a page of text; a bigger file is not one, and compiling it would stall the app.
 MAX_TEMPLATE_BYTES = 256 * 1024
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _BULLET = re.compile(r"^(?:[-*+\u2022\u2013]\s+|\d{1,3}[.)]\s+)")
 _SUBJECT = re.compile(r"^subject:[ \t]*(.*)$", re.IGNORECASE)
 _INNER_SPACES = re.compile(r"(?<=\S)[ \t]{2,}")
@@ -147,28 +145,6 @@ def render_all(
         )
         for i in range(max(1, len(draft.interviewers)))
     ]
-
-
-def available_stages() -> list[str]:
-    """The follow-up stages that have at least one template, in the order they happen."""
-    return [stage for stage in STAGES if available_tones(stage)]
-
-
-def available_tones(stage: str) -> list[str]:
-    """The tones of one stage, shipped and the user's own: formal, warm, concise, then the rest."""
-    if not _NAME.match(stage):
-        return []
-    names: set[str] = set()
-    for root in (paths.user_templates_dir(), SHIPPED_DIR):
-        folder = root / stage
-        if folder.is_dir():
-            names.update(
-                p.name[: -len(SUFFIX)]
-                for p in folder.iterdir()
-                if p.name.endswith(SUFFIX) and _NAME.match(p.name[: -len(SUFFIX)]) and p.is_file()
-            )
-    known = [t for t in TONES if t in names]
-    return known + sorted(names.difference(TONES))
 
 
 def build_context(

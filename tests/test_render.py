@@ -28,13 +28,8 @@ from followup_tui.model import (
     edit_key,
 )
 from followup_tui.practices import evaluate
-from followup_tui.render import (
-    available_stages,
-    available_tones,
-    build_context,
-    render_all,
-    render_email,
-)
+from followup_tui.render import build_context, render_all, render_email
+from followup_tui.tones import available_stages, available_tones
 
 NOW = datetime(2025, 11, 18, 15, 0, tzinfo=UTC)
 COMBOS = list(itertools.product(STAGES, TONES))

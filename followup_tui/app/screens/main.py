@@ -43,6 +43,7 @@ class MainScreen(Screen[None]):
         self.render_pending = False
         """True from a change of the draft until the email on screen shows it."""
         self.emails: list[Email] = []
+        self._first_from_cache = False
         self.cached_emails: list[Email] = []
         """The emails last read from or written to the cache (`followup_tui.email_cache`)."""
         self.built_event = asyncio.Event()
@@ -119,7 +120,10 @@ class MainScreen(Screen[None]):
                 raise
             return  # the app quit while the screen was being built
         self.built_event.set()
-        self.refresh_email()
+        # Nothing can have changed the draft since the first frame: keys typed meanwhile are
+        # still held (`FollowupApp.release_early_input`).
+        self.refresh_email(rerender=not self._first_from_cache)
+        self._first_from_cache = False
         self.remember_emails()
         self.fapp.call_later(self.fapp.release_early_input)
         self._settle_gc()
@@ -136,7 +140,7 @@ class MainScreen(Screen[None]):
         await self.built_event.wait()
 
     def _tones(self) -> list[str]:
-        from followup_tui.render import available_tones
+        from followup_tui.tones import available_tones
 
         tones = available_tones(self.session.draft.stage)
         if self.session.draft.tone not in tones:
@@ -170,6 +174,7 @@ class MainScreen(Screen[None]):
         if emails is None:
             return False
         self.cached_emails = self.emails = emails
+        self._first_from_cache = True
         email = emails[min(self.interviewer, len(emails) - 1)]
         self.query_one(Preview).show(email, self._meta(email))
         return True
@@ -247,15 +252,24 @@ class MainScreen(Screen[None]):
         self.interviewer = min(self.interviewer, len(self.emails) - 1)
         return self.emails[self.interviewer]
 
-    def refresh_email(self) -> None:
-        """Render the email, judge it, and show both."""
+    def refresh_email(self, *, rerender: bool = True) -> None:
+        """Render the email, judge it, and show both.
+
+        With `rerender` False the emails already on screen are judged as they are: the first
+        frame's emails from the cache, which are what a render would give (Jinja2 then loads
+        at the first change, not at the start).
+        """
         self.render_pending = False
         preview = self.query_one(Preview)
-        try:
-            email = self.current_email()
-        except FileFormatError as exc:
-            preview.show(None, "fix the template, then the preview comes back", error=str(exc))
-            return
+        if rerender or not self.emails:
+            try:
+                email = self.current_email()
+            except FileFormatError as exc:
+                preview.show(None, "fix the template, then the preview comes back", error=str(exc))
+                return
+        else:
+            self.interviewer = min(self.interviewer, len(self.emails) - 1)
+            email = self.emails[self.interviewer]
         if not self.built:  # the first frame: the email alone, judged once the checklist is up
             preview.show(email, self._meta(email))
             return
