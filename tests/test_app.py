@@ -10,13 +10,14 @@ from typing import Any
 import pytest
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Input, Select, Static, Tabs, TextArea
+from textual.widgets import Input, Static, Tabs, TextArea
 
 from followup_tui import email_cache, paths, storage
 from followup_tui.app.app import FollowupApp, make_app
 from followup_tui.app.dialogs import ConfirmDialog
 from followup_tui.app.screens.help import HelpScreen
 from followup_tui.app.widgets.checklist import Checklist
+from followup_tui.app.widgets.choice import Choice
 from followup_tui.clipboard import CopyResult
 from followup_tui.demo import demo_profile
 from followup_tui.model import Email, ManualEdit, Settings, edit_key
@@ -312,13 +313,13 @@ async def test_switchers_change_stage_tone_and_interviewer(draft_path: Path) -> 
     app = build(draft_path)
     async with app.run_test(size=(120, 40)) as pilot:
         first = text_of(app, "#p-body")
-        app.screen.query_one("#s-person", Select).value = 1
+        app.screen.query_one("#s-person", Choice).value = 1
         await settle(pilot)
         assert "Tomás" in text_of(app, "#p-body") and "Hi Priya" not in text_of(app, "#p-body")
-        app.screen.query_one("#s-tone", Select).value = "formal"
+        app.screen.query_one("#s-tone", Choice).value = "formal"
         await settle(pilot)
         formal = text_of(app, "#p-body")
-        app.screen.query_one("#s-stage", Select).value = "check-in"
+        app.screen.query_one("#s-stage", Choice).value = "check-in"
         await settle(pilot)
         assert len({first, formal, text_of(app, "#p-body")}) == 3
         assert app.session.draft.stage == "check-in" and app.session.draft.tone == "formal"
@@ -334,8 +335,8 @@ async def test_add_and_remove_interviewers(draft_path: Path) -> None:
         await pilot.press(*"Ada Lovelace")
         await settle(pilot)
         assert [i.name for i in app.session.draft.interviewers][-1] == "Ada Lovelace"
-        options = app.screen.query_one("#s-person", Select)
-        assert len(list(options._options)) >= 3  # noqa: SLF001 - no public count of options
+        options = app.screen.query_one("#s-person", Choice)
+        assert len(options.options) >= 3
         remove = app.screen.query_one("#iv-0-remove")
         app.screen.query_one("#notes").scroll_to_widget(remove, animate=False)
         await pilot.click("#iv-0-remove")
@@ -715,3 +716,99 @@ async def test_quitting_keeps_the_emails_as_last_shown(draft_path: Path) -> None
         await pilot.pause()
     cached = email_cache.load(str(draft_path), email_cache.fingerprint(draft, profile, now))
     assert cached is not None and "Northwind Analytics Ltd" in cached[0].body
+
+
+# ---------------------------------------------------------------- drop-downs (widgets/choice.py)
+
+
+async def test_a_drop_down_opens_picks_and_closes_from_the_keyboard(draft_path: Path) -> None:
+    from followup_tui.app.widgets.choice import ChoiceList
+
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        tone = app.screen.query_one("#s-tone", Choice)
+        tone.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        popup = app.screen
+        assert isinstance(popup, ChoiceList)
+        listed = popup.query_one("OptionList")
+        assert listed.highlighted == tone.values.index("warm")  # opens on the current one
+        assert listed.region.y == tone.region.bottom  # just under the drop-down
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main and tone.value == "warm" and app.focused is tone
+        await pilot.press("down")  # opens too
+        await pilot.pause()
+        await pilot.press("up", "enter")
+        await settle(pilot)
+        assert tone.value == "formal" == app.session.draft.tone
+        assert app.screen is app.main and app.focused is tone
+
+
+async def test_a_drop_down_opens_and_closes_with_the_mouse(draft_path: Path) -> None:
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        fmt = app.screen.query_one("#f-format", Choice)
+        await pilot.click("#f-format")
+        await pilot.pause()
+        assert app.screen is not app.main
+        await pilot.click(offset=(100, 30))  # outside the list: nothing chosen
+        await pilot.pause()
+        assert app.screen is app.main and fmt.value == "video"
+        await pilot.click("#f-format")
+        await pilot.pause()
+        listed = app.screen.query_one("OptionList")
+        await pilot.click(listed, offset=(3, 2))  # below the border: video, then phone
+        await settle(pilot)
+        assert fmt.value == "phone" == app.session.draft.interview.format
+
+
+async def test_a_drop_down_near_the_bottom_opens_upwards() -> None:
+    from textual.app import ComposeResult
+    from textual.containers import Vertical
+
+    from followup_tui.app.widgets.choice import ChoiceList
+
+    class Bottom(App[None]):
+        def compose(self) -> ComposeResult:
+            with Vertical():
+                yield Static("filler", classes="fill")
+                yield Choice([(f"option {n}", n) for n in range(6)], 0, id="c")
+
+        CSS = ".fill { height: 1fr; }"
+
+    app = Bottom()
+    async with App.run_test(app, size=(40, 12)) as pilot:
+        choice = app.query_one("#c", Choice)
+        choice.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceList)
+        listed = app.screen.query_one("OptionList")
+        assert listed.region.bottom <= choice.region.y  # above it: no room below
+        assert listed.region.height == 6 + 2
+
+
+async def test_a_drop_down_shows_labels_as_typed() -> None:
+    """Names are text, not markup: "[Ana]" is shown, in the drop-down and in its list."""
+    from textual.app import ComposeResult
+
+    from followup_tui.app.widgets.choice import ChoiceList
+
+    label = "[Ana] [b]Lee[/b]"
+
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Choice([(label, 0), ("Bo", 1)], 0, id="c")
+
+    app = One()
+    async with App.run_test(app, size=(40, 12)) as pilot:
+        choice = app.query_one("#c", Choice)
+        assert choice.render().plain.startswith(label)
+        choice.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceList)
+        listed = app.screen.query_one("OptionList")
+        assert label in str(listed.get_option_at_index(0).prompt)

@@ -11,8 +11,9 @@ from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import MountError
-from textual.widgets import Footer, Header, Input, Select
+from textual.widgets import Footer, Header, Input
 
+from followup_tui.app.widgets.choice import Choice
 from followup_tui.app.widgets.preview import Preview
 from followup_tui.errors import FileFormatError
 from followup_tui.model import STAGES, Email, ManualEdit, edit_key
@@ -82,7 +83,7 @@ class MainScreen(Screen[None]):
 
     async def _build(self) -> None:
         """Mount the form, the checklist and the switchers; then replay early keys."""
-        from textual.widgets import Label, Select, Tab, Tabs
+        from textual.widgets import Label, Tab, Tabs
 
         from followup_tui.app.widgets.checklist import Checklist
         from followup_tui.app.widgets.notes import NotesForm, choice
@@ -96,7 +97,7 @@ class MainScreen(Screen[None]):
                     Label("Tone", classes="switch-label"),
                     choice(self._tones(), draft.tone, "s-tone"),
                     Label("To", classes="switch-label"),
-                    Select(self._people(), value=0, allow_blank=False, id="s-person", compact=True),
+                    Choice(self._people(), 0, id="s-person"),
                 ]
             )
             tabs = Tabs(
@@ -148,10 +149,11 @@ class MainScreen(Screen[None]):
         return tones
 
     def _people(self) -> list[tuple[str, int]]:
-        return [
+        people = [
             (person.name.strip() or f"Interviewer {n + 1}", n)
             for n, person in enumerate(self.session.draft.interviewers)
         ]
+        return people or [("Interviewer 1", 0)]  # a draft may have none: one email to nobody
 
     def on_mount(self) -> None:
         # The first frame: the email alone (the app calls `build` once it is drawn), from the
@@ -318,7 +320,7 @@ class MainScreen(Screen[None]):
     # Handlers by name rather than @on(...): their widget modules load after the first frame.
     def on_notes_form_changed(self, event: NotesForm.Changed) -> None:
         if event.people:
-            select = self.query_one("#s-person", Select)
+            select = self.query_one("#s-person", Choice)
             select.set_options(self._people())
             self.interviewer = min(self.interviewer, len(self.session.draft.interviewers) - 1)
             select.value = self.interviewer
@@ -336,22 +338,22 @@ class MainScreen(Screen[None]):
         draft.edits[edit_key(draft.stage, self.interviewer)] = ManualEdit(event.subject, event.body)
         self.changed()
 
-    @on(Select.Changed, "#s-stage")
-    def _stage_changed(self, event: Select.Changed) -> None:
+    @on(Choice.Changed, "#s-stage")
+    def _stage_changed(self, event: Choice.Changed) -> None:
         if isinstance(event.value, str) and event.value != self.session.draft.stage:
             self.session.draft.stage = event.value
-            self.query_one("#s-tone", Select).set_options([(t, t) for t in self._tones()])
-            self.query_one("#s-tone", Select).value = self.session.draft.tone
+            self.query_one("#s-tone", Choice).set_options([(t, t) for t in self._tones()])
+            self.query_one("#s-tone", Choice).value = self.session.draft.tone
             self._email_switched()
 
-    @on(Select.Changed, "#s-tone")
-    def _tone_changed(self, event: Select.Changed) -> None:
+    @on(Choice.Changed, "#s-tone")
+    def _tone_changed(self, event: Choice.Changed) -> None:
         if isinstance(event.value, str) and event.value != self.session.draft.tone:
             self.session.draft.tone = event.value
             self._email_switched()
 
-    @on(Select.Changed, "#s-person")
-    def _person_changed(self, event: Select.Changed) -> None:
+    @on(Choice.Changed, "#s-person")
+    def _person_changed(self, event: Choice.Changed) -> None:
         if isinstance(event.value, int) and event.value != self.interviewer:
             self.interviewer = event.value
             self._email_switched()
@@ -391,8 +393,8 @@ class MainScreen(Screen[None]):
 
     def select_stage(self, stage: str) -> None:
         """Switch the stage (from the palette)."""
-        self.query_one("#s-stage", Select).value = stage
+        self.query_one("#s-stage", Choice).value = stage
 
     def select_tone(self, tone: str) -> None:
         """Switch the tone (from the palette)."""
-        self.query_one("#s-tone", Select).value = tone
+        self.query_one("#s-tone", Choice).value = tone

@@ -13,8 +13,9 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select, TextArea
+from textual.widgets import Button, Input, Label, TextArea
 
+from followup_tui.app.widgets.choice import Choice
 from followup_tui.model import FORMATS, Draft, Interviewer, check_year
 
 NOTE_LABELS: tuple[tuple[str, str, str], ...] = (
@@ -50,9 +51,9 @@ def parse_when_field(text: str) -> datetime | None:
     return when if when.tzinfo else when.astimezone()
 
 
-def choice(values: Iterable[str], value: str, id: str) -> Select[str]:
+def choice(values: Iterable[str], value: str, id: str) -> Choice[str]:
     """A compact drop-down of plain strings, one of them chosen."""
-    return Select([(v, v) for v in values], value=value, allow_blank=False, id=id, compact=True)
+    return Choice([(v, v) for v in values], value, id=id)
 
 
 def field_row(label: str, widget: Widget) -> Horizontal:
@@ -210,8 +211,8 @@ class NotesForm(VerticalScroll):
         error.update(message)
         error.set_class(bool(message), "-shown")
 
-    @on(Select.Changed, "#f-format")
-    def _format_changed(self, event: Select.Changed) -> None:
+    @on(Choice.Changed, "#f-format")
+    def _format_changed(self, event: Choice.Changed) -> None:
         event.stop()
         if isinstance(event.value, str) and event.value != self.draft.interview.format:
             self.draft.interview.format = event.value
