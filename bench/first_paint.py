@@ -1,6 +1,7 @@
 """Start an app headless and exit as soon as its first frame is drawn.
 
     python bench/first_paint.py app       # `followup-tui --demo`, through the real command line
+    python bench/first_paint.py app-cold  # the same with no cached email (a first start)
     python bench/first_paint.py minimal   # a Textual app holding one Static
 
 Both cases start the same way: this script, the same interpreter, `App.run` made headless at
@@ -64,6 +65,7 @@ def _first_frame(self: App[Any]) -> None:
     except Exception:  # the minimal app has no preview
         seen["preview_chars"] = None
     seen["peak_at_paint_kib"] = status_kib("VmHWM")
+    seen["email_from_cache"] = bool(getattr(self.screen, "cached_emails", None))
     # Then on to "usable": the app's form mounted and a field of it focused (the minimal app,
     # with no field, is usable at its first frame).
     from textual.widgets import Input, TextArea
@@ -92,7 +94,18 @@ App._on_ready = _first_frame  # type: ignore[attr-defined]
 
 def main() -> int:
     case = sys.argv[1]
-    if case == "app":
+    if case == "app-cold":
+        # Its own cache folder (the compiled templates stay warm), without the emails the app
+        # keeps for its next start: the first frame is rendered with Jinja2, as on a first
+        # start or for a draft changed since it was last open.
+        import shutil
+
+        import tempfile
+
+        base = os.environ.get("XDG_CACHE_HOME") or tempfile.mkdtemp()
+        cache = os.environ["XDG_CACHE_HOME"] = base + "-cold"
+        shutil.rmtree(os.path.join(cache, "followup-tui", "emails"), ignore_errors=True)
+    if case in ("app", "app-cold"):
         from followup_tui.cli import main as cli_main
 
         code = cli_main(["--demo"])
