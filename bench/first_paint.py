@@ -99,7 +99,6 @@ def main() -> int:
         # keeps for its next start: the first frame is rendered with Jinja2, as on a first
         # start or for a draft changed since it was last open.
         import shutil
-
         import tempfile
 
         base = os.environ.get("XDG_CACHE_HOME") or tempfile.mkdtemp()

@@ -812,3 +812,26 @@ async def test_a_drop_down_shows_labels_as_typed() -> None:
         assert isinstance(app.screen, ChoiceList)
         listed = app.screen.query_one("OptionList")
         assert label in str(listed.get_option_at_index(0).prompt)
+
+
+async def test_the_title_bar_follows_the_draft_and_its_icon_opens_the_palette(
+    draft_path: Path,
+) -> None:
+    from textual.command import CommandPalette
+
+    from followup_tui.app.widgets.title_bar import TitleBar
+
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        bar = app.screen.query_one(TitleBar)
+        line = bar.render().plain
+        assert line.startswith(" ✉") and "followup-tui — Northwind Analytics" in line
+        assert len(line) == 120
+        await pilot.click("#f-company")
+        await pilot.press("end", *" Ltd")
+        await settle(pilot)
+        await pilot.pause()
+        assert "Northwind Analytics Ltd" in bar.render().plain
+        await pilot.click(TitleBar, offset=(1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)

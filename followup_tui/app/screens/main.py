@@ -11,10 +11,11 @@ from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import MountError
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Input
 
 from followup_tui.app.widgets.choice import Choice
 from followup_tui.app.widgets.preview import Preview
+from followup_tui.app.widgets.title_bar import TitleBar
 from followup_tui.errors import FileFormatError
 from followup_tui.model import STAGES, Email, ManualEdit, edit_key
 from followup_tui.session import Session
@@ -67,9 +68,10 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         # The first frame holds the frame of the screen and the email; the form, the
-        # checklist and the switchers (about a hundred widgets) are mounted right after it
-        # (`_build`), so the email shows at once instead of after the whole form is styled.
-        yield Header(icon="✉")
+        # checklist, the switchers and the footer (about a hundred widgets) are mounted right
+        # after it (`_build`), so the email shows at once instead of after the whole form is
+        # styled. (The footer's keys came after the first frame even when it was in it.)
+        yield TitleBar()
         yield Horizontal(id="switchers")
         with Horizontal(id="panes"):
             with Vertical(id="notes-pane", classes="pane -active") as notes:
@@ -79,11 +81,10 @@ class MainScreen(Screen[None]):
             with Vertical(id="preview-pane", classes="pane") as preview:
                 preview.border_title = "Preview"
                 yield Preview(id="preview")
-        yield Footer()
 
     async def _build(self) -> None:
         """Mount the form, the checklist and the switchers; then replay early keys."""
-        from textual.widgets import Label, Tab, Tabs
+        from textual.widgets import Footer, Label, Tab, Tabs
 
         from followup_tui.app.widgets.checklist import Checklist
         from followup_tui.app.widgets.notes import NotesForm, choice
@@ -109,6 +110,7 @@ class MainScreen(Screen[None]):
             await self.mount(tabs, before=self.query_one("#panes"))
             await self.query_one("#notes-pane").mount(NotesForm(draft, id="notes"))
             await self.query_one("#checklist-pane").mount(Checklist(id="checklist"))
+            await self.mount(Footer())
             # Start where the user starts: the first field of the notes (focused at once, not
             # later, so that the keys held back while building go straight to it), with the
             # cursor after its text: a focused field selects all of it, and the first key
