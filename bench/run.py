@@ -593,31 +593,26 @@ def machine() -> dict[str, str]:
 # measured evidence beside it is regenerated on every run.
 ANALYSIS: dict[str, str] = {
     "paint": """\
-The first frame now holds the frame of the screen and the email: 20 nodes instead of the
-114 it held before this change, the form, checklist and switchers being mounted just after it
-(`MainScreen.build`, called on Textual's `Ready`); keys typed meanwhile are held and handled
-in order once the form has the focus. Measured in one interleaved run against the code before
-it (10 runs each, same machine): first frame 443 -> 221 ms, usable (a field focused) 444 ->
-348 ms, against 149 ms for the one-Static app. What is left of the 1.5x, timed inside the
-child: our imports before `App.run` (about 27 ms: Jinja2 12 ms, which the preview needs to
-show the email, the core and the app's modules), the themes and settings (about 8 ms), and
-after `App.run` the work any Textual screen of this shape does: parsing the stylesheet twice
-(about 9 ms; Textual parses it again when the app's theme is set, even from `__init__`),
-mounting and styling the header, footer, panes and preview, rendering the email and four
-layouts with their paints before `Ready` is handled (about 35 ms). Tried: leaving the header and
-footer out of the first frame (roughly 10 ms in one comparison, but the panes then jump when
-they arrive; not kept). Reaching 1.3x would mean a first frame without the email (no Jinja2,
-no render), which would defeat its purpose: not done.""",
+The first frame holds the title bar, the three panes and the email (16 nodes); the form, the
+checklist, the switchers and the footer are mounted just after it (`MainScreen.build`, on
+Textual's `Ready`), and keys typed meanwhile are held and handled in order. On a second start
+of an unchanged draft the email comes from the email cache, so Jinja2 is not imported before
+the first frame (row 1d is the same start without it). What is left, timed inside the child:
+our imports before `App.run` (the core, the app's modules and tomllib: 10 to 15 ms), the
+themes and settings (about 5 ms; each theme file is checked by building its colours), and after
+`App.run` parsing the app's stylesheet (about 4 ms) and styling, laying out and drawing three
+bordered panes and the email: about 330 lines rendered against the one-Static app's 40. Not
+done: splitting the stylesheet so that the form's rules are parsed after the first frame (the
+house style keeps one stylesheet), and leaving the empty panes out of the first frame (the
+email would be wrapped again, in another place, when they arrive).""",
     "memory": """\
-The peak now comes after the first frame, when the form, the checklist and the switchers are
-mounted (row 4b: about 1.25x at the first frame). Measured here in a bare Textual app, 40 of a kind
-at a time: a Label costs about 36 KB of peak memory, an Input about 146 KB, a TextArea about
-300 KB and a Select about 355 KB (it carries its own hidden OptionList); the form holds eleven
-Inputs, six TextAreas and four Selects. The app holds no data of any size (the demo draft is a
-few kilobytes). Done: the preview's editor (an Input and a TextArea) is mounted only when the
-user first edits the email by hand; the collector's young threshold is unchanged (it moved the
-peak by less than 0.5 MiB either way). Not done: replacing Select and TextArea with lighter
-widgets of our own.""",
+The peak comes once the form, the checklist and the switchers are mounted and drawn. Measured
+in a bare Textual app, 30 of a kind at a time: a Static or a Label costs about 35 KB of peak
+memory, an Input about 96 KB, a TextArea about 161 KB and a Select about 283 KB (182 KB
+without its list). Done: the four drop-downs are `Choice` widgets (one widget each, the list
+built when opened); a start drawn from the email cache does not load Jinja2 (row 4c is the
+start without it); the preview's editor is mounted only when first used. Not done: lighter
+replacements for Input and TextArea.""",
     "typing": """\
 Pilot waits after every key until the app has been idle for one of its 20 ms steps, so a key
 costs two steps plus what it spills past them: the bare TextArea's key (4 ms of CPU) fits in
@@ -728,6 +723,59 @@ CHANGES: tuple[tuple[str, str], ...] = (
         "`storage.py`: tomli_w imported only when saving",
         "off every `render`, `check` and `list`, and the app's start",
     ),
+    (
+        "`app/app.py`: the user's theme is taken before the app runs without setting"
+        " `App.theme` (`_start_in_theme`), which had Textual parse the whole stylesheet again"
+        " and restyle every node before the first frame",
+        "first frame 226.5 -> 219.5 ms (8 interleaved runs each; one-Static app 146.8 ms);"
+        " the snapshots are unchanged",
+    ),
+    (
+        "`email_cache.py`: the emails last rendered from a draft are kept in"
+        " `$XDG_CACHE_HOME/followup-tui/emails`, keyed by everything they are rendered from;"
+        " the first frame shows them without loading Jinja2 when nothing has changed",
+        "first frame 214.4 -> 196.1 ms, peak memory at the first frame 40.9 -> 37.9 MiB"
+        " (10 runs each; one-Static app 142.5 ms)",
+    ),
+    (
+        "`app/screens/main.py`: a start drawn from the cache judges those emails instead of"
+        " rendering them again after the first frame (Jinja2 loads at the first change);"
+        " `tones.py` lists the templates without Jinja2",
+        "peak memory 46.8 -> 43.9 MiB, usable 327.5 -> 309.9 ms (12 runs each)",
+    ),
+    (
+        "`app/widgets/choice.py`: `Choice`, a one-widget drop-down whose list opens in a popup,"
+        " for stage, tone, interviewer and format (Textual's Select keeps six widgets mounted,"
+        " its list among them)",
+        "peak memory 43.9 -> 41.4 MiB, usable 321 -> 292 ms (12 runs each)",
+    ),
+    (
+        "`app.tcss`: the email's scroll view keeps the scrollbar's room (`scrollbar-gutter:"
+        " stable`), so the body is not wrapped again when it outgrows the pane",
+        "the second layout of the first frame 9 -> 4 ms (timed inside the child); typing no"
+        " longer re-wraps the email when it crosses the pane's height",
+    ),
+    (
+        "`app/widgets/preview.py`: no ContentSwitcher (a class shows the view or the editor);"
+        ' `app/screens/main.py`: `AUTO_FOCUS = ""` (None meant the app\'s `*`, which focused'
+        " the email's scroll view for a frame and restyled the screen)",
+        "first frame 211.9 -> 201.3 ms, usable 359.7 -> 341.3 ms (14 runs each; one-Static"
+        " app 148.5 ms)",
+    ),
+    (
+        "`app/widgets/title_bar.py`: a one-widget `TitleBar` in place of Textual's Header (four"
+        " widgets, same look); the footer is mounted with the form (its keys were drawn after"
+        " the first frame anyway)",
+        "first frame 209.9 -> 196.5 ms (14 runs each; one-Static app 153.3 ms), the footer"
+        " alone 209.9 -> 200.6 ms",
+    ),
+    (
+        "`cli.py`: `followup-tui`, `--demo` and `FILE` are read without importing argparse"
+        " (anything else goes to argparse; a property test holds the two to the same reading);"
+        " Tabs is imported with the form",
+        "about 2 ms of imports off the app's start (`-X importtime`); below the noise of the"
+        " first-frame medians",
+    ),
 )
 
 
@@ -772,6 +820,12 @@ def report(bench: Benchmark, info: dict[str, str], started: float, quick: bool) 
         "- Every child has its own temporary XDG_CONFIG_HOME, XDG_DATA_HOME and XDG_CACHE_HOME"
         " (warmed by the untimed runs, as for a user's second run) and runs from"
         " bytecode (a temporary PYTHONPYCACHEPREFIX, warmed), except row 3b.",
+        "- Rows 1, 1b, 1c, 4 and 4b are such a second start of an unchanged draft: its email"
+        " comes from the email cache (`followup_tui/email_cache.py`; each run is checked to"
+        " have drawn it from there), so Jinja2 is not loaded during the start-up. Rows 1d, 1e"
+        " and 4c are the same start with that cache emptied before every run (a first start,"
+        " or a draft changed since it was last open): the email is rendered with Jinja2"
+        " before the first frame.",
         "- The app runs as shipped, with the collector settings `followup-tui` starts it with"
         " (`followup_tui.app.tune_gc`); the baselines are stock Textual apps with Python's"
         " defaults.",
