@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import subprocess
+import sys
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -124,3 +126,20 @@ def test_only_the_newest_files_are_kept() -> None:
         email_cache.store(f"slot {n}", _print(), emails)
     assert len(list(email_cache.cache_folder().glob("*.toml"))) == email_cache.MAX_FILES
     assert email_cache.load(f"slot {email_cache.MAX_FILES + 4}", _print()) == emails
+
+
+def test_the_cache_and_the_list_of_tones_load_neither_jinja2_nor_textual() -> None:
+    """What the first frame needs from the core, without the template engine or the UI."""
+    code = (
+        "import sys\n"
+        "from datetime import datetime, UTC\n"
+        "from followup_tui import email_cache, tones\n"
+        "from followup_tui.demo import demo_draft, demo_profile\n"
+        "now = datetime.now(UTC)\n"
+        "email_cache.load('demo', email_cache.fingerprint(demo_draft(now), demo_profile(), now))\n"
+        "tones.available_tones('thank-you')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('jinja2', 'textual')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
