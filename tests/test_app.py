@@ -655,14 +655,18 @@ def _counting_renders(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
+async def _open_once(path: Path) -> tuple[list[Email], str]:
+    """Open the draft as a user would, and leave; the emails and the body it showed."""
+    app = build(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        return app.main.emails, text_of(app, "#p-body")
+
+
 async def test_the_second_start_shows_the_cached_email_and_renders_at_the_first_change(
     draft_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first = build(draft_path)
-    async with first.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        shown = first.main.emails
-        body = text_of(first, "#p-body")
+    shown, body = await _open_once(draft_path)
     # The first start rendered the emails and kept them for the next.
     slot = str(draft_path)
     assert email_cache.cache_file(slot).is_file()
@@ -685,9 +689,7 @@ async def test_the_second_start_shows_the_cached_email_and_renders_at_the_first_
 async def test_a_draft_changed_since_is_rendered_before_the_first_frame(
     draft_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first = build(draft_path)
-    async with first.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    await _open_once(draft_path)
     draft = storage.load_draft(draft_path)
     draft.interview.company = "Contoso"
     storage.save_draft(draft_path, draft)
