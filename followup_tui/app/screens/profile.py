@@ -9,8 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Label, Static
 
+from followup_tui.app.widgets.choice import Choice
+from followup_tui.app.widgets.notes import choice
 from followup_tui.model import TONES, Profile
 
 if TYPE_CHECKING:
@@ -68,13 +70,7 @@ class ProfileScreen(ModalScreen[None]):
                     yield Label(label, classes="profile-label")
                     yield Input(value, placeholder=placeholder, id=input_id, compact=True)
                 yield Label("Default tone", classes="profile-label")
-                yield Select(
-                    [(t, t) for t in tones],
-                    value=settings.default_tone,
-                    allow_blank=False,
-                    id="pf-tone",
-                    compact=True,
-                )
+                yield choice(tones, settings.default_tone, "pf-tone")
             yield Static("", id="pf-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", id="pf-save", variant="primary")
@@ -109,7 +105,7 @@ class ProfileScreen(ModalScreen[None]):
                 f"{email!r} does not look like an email address (name@example.org).", "pf-email"
             )
             return
-        tone = self.query_one("#pf-tone", Select).value
+        tone = self.query_one("#pf-tone", Choice).value
         app = self.followup
         app.settings.profile = Profile(
             name=self._value("pf-name"),
