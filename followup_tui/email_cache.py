@@ -9,7 +9,7 @@ it, as on every start. What the emails are made from is written out in full as t
 - the draft, as it would be saved, and the profile that signs it;
 - today's date and the UTC offset (the email says "today", "yesterday", "on Tuesday");
 - every template file, shipped and the user's own: name, size and modification time;
-- the code that renders them (render.py, model.py) and the installed Jinja2.
+- the code that renders them (render.py, model.py, tones.py) and the installed Jinja2.
 
 One file per draft (`$XDG_CACHE_HOME/followup-tui/emails/`), checked on reading; a file that
 is missing, unreadable or for another fingerprint is a miss, and the email is rendered before
@@ -70,7 +70,7 @@ def _code_stamps() -> list[tuple[str, int, int]]:
     from importlib.util import find_spec
 
     here = Path(__file__).parent
-    files = [here / "render.py", here / "model.py"]
+    files = [here / "render.py", here / "model.py", here / "tones.py"]
     with contextlib.suppress(ImportError, ValueError):
         spec = find_spec("jinja2")
         if spec is not None and spec.origin:

@@ -143,3 +143,14 @@ def test_the_cache_and_the_list_of_tones_load_neither_jinja2_nor_textual() -> No
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_code_that_renders_and_the_installed_jinja2_are_in_the_fingerprint() -> None:
+    """Their size and modification time: an upgrade or an edit of them is a miss."""
+    import jinja2
+
+    stamps = email_cache._code_stamps()  # noqa: SLF001 - what the fingerprint is made of
+    assert [name for name, _, _ in stamps] == ["render.py", "model.py", "tones.py", "__init__.py"]
+    jinja_file = Path(jinja2.__file__)
+    assert stamps[-1][1:] == (jinja_file.stat().st_size, jinja_file.stat().st_mtime_ns)
+    assert repr(stamps) in _print()
