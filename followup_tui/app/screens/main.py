@@ -324,7 +324,7 @@ class MainScreen(Screen[None]):
         if event.people:
             select = self.query_one("#s-person", Choice)
             select.set_options(self._people())
-            self.interviewer = min(self.interviewer, len(self.session.draft.interviewers) - 1)
+            self.interviewer = max(0, min(self.interviewer, len(select.options) - 1))
             select.value = self.interviewer
             self._settle_gc()  # the removed rows were frozen with the rest of the start-up
         self.changed()
