@@ -216,7 +216,7 @@ class FollowupApp(App[None]):
         """Take the theme `name` before anything is styled.
 
         Setting `App.theme` schedules a restyle of the whole app: the stylesheet is parsed
-        again and every node restyled, about 10 ms of the first frame (bench/RESULTS.md).
+        again and every node restyled: 7 ms of the first frame in bench/RESULTS.md.
         Before the app runs, the stylesheet has only to be given the theme's variables, and
         the app the classes the theme's watcher sets. A theme that is light where Textual's
         default is dark (or the reverse) also needs the other ANSI colour map, which only
