@@ -129,19 +129,13 @@ def store(slot: str, print_: str, emails: list[Email]) -> None:
     """Keep `emails` as rendered from `print_`. Never raises: the cache only saves time."""
     import tomli_w
 
+    from followup_tui.storage import atomic_write
+
     tables = [{k: getattr(e, k) for k in _EMAIL_FIELDS} for e in emails]
     doc = {"fingerprint": print_, "checksum": _checksum(tables), "emails": tables}
     path = cache_file(slot)
     try:
-        text = tomli_w.dumps(doc)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            tmp.write_text(text, encoding="utf-8")
-            os.replace(tmp, path)
-        finally:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
+        atomic_write(path, tomli_w.dumps(doc).encode("utf-8"), durable=False)
         _prune(path)
     except (OSError, ValueError, TypeError):
         return

@@ -348,20 +348,27 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
     }
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write all of `data` or nothing: temp file in the same folder, fsync, rename."""
+def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write all of `data` or nothing: temp file in the same folder, fsync, rename.
+
+    `durable=False` leaves out the fsyncs, for files that only save time and are checked when
+    read (the email cache): a crash may then lose the new file or leave it empty.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
+    if not durable:
+        return
     # Make the rename itself durable.
     with contextlib.suppress(OSError):
         dir_fd = os.open(path.parent, os.O_RDONLY)

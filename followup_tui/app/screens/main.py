@@ -45,7 +45,6 @@ class MainScreen(Screen[None]):
         self.render_pending = False
         """True from a change of the draft until the email on screen shows it."""
         self.emails: list[Email] = []
-        self._first_from_cache = False
         self.cached_emails: list[Email] = []
         """The emails last read from or written to the cache (`followup_tui.email_cache`)."""
         self.built_event = asyncio.Event()
@@ -87,7 +86,8 @@ class MainScreen(Screen[None]):
         from textual.widgets import Footer, Label, Tab, Tabs
 
         from followup_tui.app.widgets.checklist import Checklist
-        from followup_tui.app.widgets.notes import NotesForm, choice
+        from followup_tui.app.widgets.choice import choice
+        from followup_tui.app.widgets.notes import NotesForm
 
         draft = self.session.draft
         try:
@@ -123,10 +123,9 @@ class MainScreen(Screen[None]):
                 raise
             return  # the app quit while the screen was being built
         self.built_event.set()
-        # Nothing can have changed the draft since the first frame: keys typed meanwhile are
-        # still held (`FollowupApp.release_early_input`).
-        self.refresh_email(rerender=not self._first_from_cache)
-        self._first_from_cache = False
+        # Emails on screen that are the cache's were drawn from it for this very draft: keys
+        # typed since the first frame are still held (`FollowupApp.release_early_input`).
+        self.refresh_email(rerender=self.emails != self.cached_emails)
         self.remember_emails()
         self.fapp.call_later(self.fapp.release_early_input)
         self._settle_gc()
@@ -178,8 +177,7 @@ class MainScreen(Screen[None]):
         if emails is None:
             return False
         self.cached_emails = self.emails = emails
-        self._first_from_cache = True
-        email = emails[min(self.interviewer, len(emails) - 1)]
+        email = self._shown_email()
         self.query_one(Preview).show(email, self._meta(email))
         return True
 
@@ -253,6 +251,10 @@ class MainScreen(Screen[None]):
 
         draft = self.session.draft
         self.emails = render_all(draft, self.fapp.profile, now=self.fapp.now())
+        return self._shown_email()
+
+    def _shown_email(self) -> Email:
+        """The interviewer's email among `emails` (the last one if there are fewer now)."""
         self.interviewer = min(self.interviewer, len(self.emails) - 1)
         return self.emails[self.interviewer]
 
@@ -272,8 +274,7 @@ class MainScreen(Screen[None]):
                 preview.show(None, "fix the template, then the preview comes back", error=str(exc))
                 return
         else:
-            self.interviewer = min(self.interviewer, len(self.emails) - 1)
-            email = self.emails[self.interviewer]
+            email = self._shown_email()
         if not self.built:  # the first frame: the email alone, judged once the checklist is up
             preview.show(email, self._meta(email))
             return

@@ -11,8 +11,7 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, Label, Static
 
-from followup_tui.app.widgets.choice import Choice
-from followup_tui.app.widgets.notes import choice
+from followup_tui.app.widgets.choice import Choice, choice
 from followup_tui.model import TONES, Profile
 
 if TYPE_CHECKING:

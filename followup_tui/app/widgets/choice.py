@@ -133,6 +133,11 @@ class Choice(Widget, Generic[V], can_focus=True):
         self.action_open()
 
 
+def choice(values: Iterable[str], value: str, id: str) -> Choice[str]:
+    """A drop-down of plain strings, one of them chosen."""
+    return Choice([(v, v) for v in values], value, id=id)
+
+
 class ChoiceList(ModalScreen[V | None], Generic[V]):
     """The open list of a Choice: enter or a click picks; escape or a click elsewhere does not."""
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -15,7 +14,7 @@ from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, TextArea
 
-from followup_tui.app.widgets.choice import Choice
+from followup_tui.app.widgets.choice import Choice, choice
 from followup_tui.model import FORMATS, Draft, Interviewer, check_year
 
 NOTE_LABELS: tuple[tuple[str, str, str], ...] = (
@@ -49,11 +48,6 @@ def parse_when_field(text: str) -> datetime | None:
         raise ValueError("use YYYY-MM-DD HH:MM, optionally with +HHMM") from None
     check_year(when)
     return when if when.tzinfo else when.astimezone()
-
-
-def choice(values: Iterable[str], value: str, id: str) -> Choice[str]:
-    """A compact drop-down of plain strings, one of them chosen."""
-    return Choice([(v, v) for v in values], value, id=id)
 
 
 def field_row(label: str, widget: Widget) -> Horizontal:

@@ -28,7 +28,6 @@ class Preview(Vertical):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.editing = False
         self._shown: dict[str, str] = {}
         self._loaded: tuple[str, str] | None = None
 
@@ -41,6 +40,11 @@ class Preview(Vertical):
             yield Static("", id="p-subject", markup=False)
             yield Static("", id="p-body", markup=False)
         yield Static("", id="p-meta", markup=False)
+
+    @property
+    def editing(self) -> bool:
+        """True while the editor is shown instead of the email."""
+        return self.has_class("-editing")
 
     def show(self, email: Email | None, meta: str, error: str = "") -> None:
         """Put an email (or a template error) on screen without re-laying out the pane."""
@@ -82,7 +86,6 @@ class Preview(Vertical):
         """Switch to the editor, filled with the email as it stands."""
         from textual.widgets import TextArea
 
-        self.editing = True
         if self.query_children("#edit"):
             subject = self.query_one("#e-subject", Input)
             body = self.query_one("#e-body", TextArea)
@@ -105,7 +108,6 @@ class Preview(Vertical):
 
     def stop_editing(self) -> None:
         """Back to the read-only preview."""
-        self.editing = False
         self.remove_class("-editing")
 
     def _current(self) -> tuple[str, str]:
