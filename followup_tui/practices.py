@@ -12,6 +12,7 @@ from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from followup_tui.model import Draft, Email, Profile
+from followup_tui.names import HONORIFICS
 
 __all__ = [
     "FILLER_PHRASES",
@@ -149,7 +150,6 @@ _GREETING_RE = re.compile(
     re.IGNORECASE,
 )
 _BARE_NAME_GREETING_RE = re.compile(r"^(?P<rest>[^\W\d_][\w'.-]*(?:\s+[^\W\d_][\w'.-]*){0,3})\s*,$")
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor"})
 _GENERIC_ADDRESSEES = _wordset(
     "hiring manager managers team sir madam all everyone everybody recruiter recruiting there "
     "folks colleagues committee panel friends and or the to whom it may concern hr talent "
@@ -430,7 +430,7 @@ def _greeting_names(rest: str) -> list[str]:
     for word in _NAME_WORD_RE.findall(rest):
         bare = word.rstrip(".")
         low = bare.lower()
-        if low in _HONORIFICS or low in _GENERIC_ADDRESSEES:
+        if low in HONORIFICS or low in _GENERIC_ADDRESSEES:
             continue
         if not bare[:1].isupper():
             break

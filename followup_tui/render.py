@@ -72,6 +72,7 @@ from followup_tui.model import (
     Interviewer,
     Profile,
 )
+from followup_tui.names import PersonName
 from followup_tui.tones import SUFFIX, available_tones
 from followup_tui.tones import TEMPLATE_NAME as _NAME
 
@@ -82,7 +83,6 @@ _BULLET = re.compile(r"^(?:[-*+\u2022\u2013]\s+|\d{1,3}[.)]\s+)")
 _SUBJECT = re.compile(r"^subject:[ \t]*(.*)$", re.IGNORECASE)
 _INNER_SPACES = re.compile(r"(?<=\S)[ \t]{2,}")
 _BLANK_RUNS = re.compile(r"\n{3,}")
-_HONORIFICS = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx", "sir", "dame"})
 # characters that force quoting of a display name in an address (RFC 5322 specials)
 _ADDRESS_SPECIALS = frozenset('()<>@,;:\\".[]')
 
@@ -407,13 +407,8 @@ def _interviewer(draft: Draft, index: int) -> Interviewer:
 
 
 def _greeting_name(person: Interviewer, tone: str) -> str:
-    if not person.name or tone == "formal":
-        return person.name
-    first = person.first_name
-    if first.rstrip(".").lower() in _HONORIFICS:
-        # "Dr. Priya Raman" is greeted as "Dr. Raman", not as "Dr."
-        return f"{first} {person.last_name}" if person.last_name else person.name
-    return first
+    name = PersonName.parse(person.name)
+    return name.formal() if tone == "formal" else name.informal()
 
 
 def _address(person: Interviewer) -> str:
