@@ -26,7 +26,7 @@ class PersonName:
 
     @classmethod
     def parse(cls, name: str) -> PersonName:
-        """Split "Dr. Helen Okafor" into ("Dr.", "Helen", "Okafor"), "Priya" into ("", "Priya", "")."""
+        """Split a typed name: "Dr. Helen Okafor" gives ("Dr.", "Helen", "Okafor")."""
         words = name.split()
         honorific = words.pop(0) if words and is_honorific(words[0]) else ""
         if not words:
