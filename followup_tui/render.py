@@ -41,7 +41,6 @@ Names a template can use (every text is a plain string, "" when unknown):
 from __future__ import annotations
 
 import functools
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -52,7 +51,6 @@ from typing import Any
 from jinja2 import (
     ChoiceLoader,
     Environment,
-    FileSystemBytecodeCache,
     FileSystemLoader,
     StrictUndefined,
     Template,
@@ -235,38 +233,12 @@ class _TemplateLoader(FileSystemLoader):
         return source, filename, uptodate
 
 
-class _BytecodeCache(FileSystemBytecodeCache):
-    """Compiled templates kept between runs, so a command does not compile them every time.
-
-    Jinja keys each entry by the template's name and a checksum of its source, so an edited
-    template is compiled afresh. A cache that cannot be read or written is no cache: every
-    error is swallowed and the template is compiled as if there were none.
-    """
-
-    def __init__(self, directory: Path) -> None:
-        super().__init__(str(directory))
-
-    def load_bytecode(self, bucket: Any) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except (OSError, ValueError, EOFError, TypeError):
-            bucket.reset()
-
-    def dump_bytecode(self, bucket: Any) -> None:
-        try:
-            os.makedirs(self.directory, mode=0o700, exist_ok=True)
-            super().dump_bytecode(bucket)
-        except OSError:
-            pass
-
-
 @functools.lru_cache(maxsize=8)
 def _environment(user_dir: str) -> SandboxedEnvironment:
-    """One environment per user template folder, so compiled templates are reused."""
+    """One environment per user template folder, so a process compiles each template once."""
     loader = ChoiceLoader([_TemplateLoader(user_dir), _TemplateLoader(str(SHIPPED_DIR))])
     return SandboxedEnvironment(
         loader=loader,
-        bytecode_cache=_BytecodeCache(paths.cache_dir() / "templates"),
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=False,

@@ -12,7 +12,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, Tabs, TextArea
 
-from followup_tui import email_cache, paths, storage
+from followup_tui import paths, storage
 from followup_tui.app.app import FollowupApp, make_app
 from followup_tui.app.dialogs import ConfirmDialog
 from followup_tui.app.screens.help import HelpScreen
@@ -20,7 +20,7 @@ from followup_tui.app.widgets.checklist import Checklist
 from followup_tui.app.widgets.choice import Choice
 from followup_tui.clipboard import CopyResult
 from followup_tui.demo import demo_profile
-from followup_tui.model import Email, ManualEdit, Settings, edit_key
+from followup_tui.model import ManualEdit, Settings, edit_key
 from followup_tui.practices import PRACTICES, evaluate
 from followup_tui.render import render_email
 
@@ -635,89 +635,6 @@ async def test_a_key_typed_on_opening_a_draft_adds_to_the_first_field(draft_path
         await settle(pilot)
         assert company.value == "Northwind Analytics Ltd"
         assert app.session.draft.interview.company == "Northwind Analytics Ltd"
-
-
-# ---------------------------------------------------------------- the cached first frame
-
-
-def _counting_renders(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Count the app's renders (MainScreen imports render_all from the module when it renders)."""
-    import followup_tui.render
-
-    calls: list[int] = []
-    real = followup_tui.render.render_all
-
-    def counted(*args: Any, **kwargs: Any) -> list[Email]:
-        calls.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(followup_tui.render, "render_all", counted)
-    return calls
-
-
-async def _open_once(path: Path) -> tuple[list[Email], str]:
-    """Open the draft as a user would, and leave; the emails and the body it showed."""
-    app = build(path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        return app.main.emails, text_of(app, "#p-body")
-
-
-async def test_the_second_start_shows_the_cached_email_and_renders_at_the_first_change(
-    draft_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    shown, body = await _open_once(draft_path)
-    # The first start rendered the emails and kept them for the next.
-    slot = str(draft_path)
-    assert email_cache.cache_file(slot).is_file()
-
-    renders = _counting_renders(monkeypatch)
-    second = build(draft_path)
-    async with second.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        assert renders == []  # drawn and judged from the cache
-        assert second.main.emails == shown
-        assert text_of(second, "#p-body") == body
-        assert second.screen.query_one("#checklist-pane").border_subtitle  # judged all the same
-        await pilot.click("#f-company")
-        await pilot.press("end", "!")
-        await settle(pilot)
-        assert renders == [1]
-        assert "Northwind Analytics!" in str(second.main.query_one("#p-body", Static).content)
-
-
-async def test_a_draft_changed_since_is_rendered_before_the_first_frame(
-    draft_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    await _open_once(draft_path)
-    draft = storage.load_draft(draft_path)
-    draft.interview.company = "Contoso"
-    storage.save_draft(draft_path, draft)
-
-    renders = _counting_renders(monkeypatch)
-    second = build(draft_path)
-    async with second.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        assert renders  # the cache was for the old draft
-        assert "Contoso" in text_of(second, "#p-body")
-        shown = second.main.emails
-        profile, now = second.profile, second.now()
-    # ... and now holds the new one.
-    assert email_cache.load(str(draft_path), email_cache.fingerprint(draft, profile, now)) == shown
-
-
-async def test_quitting_keeps_the_emails_as_last_shown(draft_path: Path) -> None:
-    app = build(draft_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await pilot.click("#f-company")
-        await pilot.press("end", *" Ltd")
-        await settle(pilot)
-        draft, profile, now = app.session.draft, app.profile, app.now()
-        await pilot.press("ctrl+q")
-        await pilot.pause()
-    cached = email_cache.load(str(draft_path), email_cache.fingerprint(draft, profile, now))
-    assert cached is not None and "Northwind Analytics Ltd" in cached[0].body
 
 
 # ---------------------------------------------------------------- drop-downs (widgets/choice.py)

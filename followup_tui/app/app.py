@@ -291,8 +291,6 @@ class FollowupApp(App[None]):
         if self.session.dirty and not self.session.ephemeral and not self.session.read_only:
             self.save_draft(quiet=True)
         self.session.release_lock()
-        if self.main.built:
-            self.main.remember_emails()
         self.exit()
 
     def action_save(self) -> None:

@@ -45,8 +45,6 @@ class MainScreen(Screen[None]):
         self.render_pending = False
         """True from a change of the draft until the email on screen shows it."""
         self.emails: list[Email] = []
-        self.cached_emails: list[Email] = []
-        """The emails last read from or written to the cache (`followup_tui.email_cache`)."""
         self.built_event = asyncio.Event()
         """Set once every pane is mounted (just after the first frame)."""
 
@@ -123,10 +121,7 @@ class MainScreen(Screen[None]):
                 raise
             return  # the app quit while the screen was being built
         self.built_event.set()
-        # Emails on screen that are the cache's were drawn from it for this very draft: keys
-        # typed since the first frame are still held (`FollowupApp.release_early_input`).
-        self.refresh_email(rerender=self.emails != self.cached_emails)
-        self.remember_emails()
+        self.refresh_email()
         self.fapp.call_later(self.fapp.release_early_input)
         self._settle_gc()
 
@@ -157,41 +152,8 @@ class MainScreen(Screen[None]):
         return people or [("Interviewer 1", 0)]  # a draft may have none: one email to nobody
 
     def on_mount(self) -> None:
-        # The first frame: the email alone (the app calls `build` once it is drawn), from the
-        # cache when that holds this draft's emails as they would be rendered now.
-        if not self._show_cached_email():
-            self.refresh_email()
-
-    def _cache_slot(self) -> str:
-        session = self.session
-        return str(session.path) if session.path else "demo" if session.ephemeral else "new"
-
-    def _show_cached_email(self) -> bool:
-        """Show the cached emails (no Jinja2 loaded yet); False when there are none to show."""
-        if self.session.error is not None:
-            return False
-        from followup_tui import email_cache
-
-        print_ = email_cache.fingerprint(self.session.draft, self.fapp.profile, self.fapp.now())
-        emails = email_cache.load(self._cache_slot(), print_)
-        if emails is None:
-            return False
-        self.cached_emails = self.emails = emails
-        email = self._shown_email()
-        self.query_one(Preview).show(email, self._meta(email))
-        return True
-
-    def remember_emails(self) -> None:
-        """Cache the emails on screen for the next start, unless the cache has them already."""
-        if not self.emails or self.render_pending or self.session.error is not None:
-            return
-        if self.emails == self.cached_emails:
-            return
-        from followup_tui import email_cache
-
-        print_ = email_cache.fingerprint(self.session.draft, self.fapp.profile, self.fapp.now())
-        email_cache.store(self._cache_slot(), print_, self.emails)
-        self.cached_emails = list(self.emails)
+        # The first frame: the email alone (the app calls `build` once it is drawn).
+        self.refresh_email()
 
     def build(self) -> None:
         """Mount the rest of the screen (the app calls this once the first frame is drawn)."""
@@ -258,23 +220,15 @@ class MainScreen(Screen[None]):
         self.interviewer = min(self.interviewer, len(self.emails) - 1)
         return self.emails[self.interviewer]
 
-    def refresh_email(self, *, rerender: bool = True) -> None:
-        """Render the email, judge it, and show both.
-
-        With `rerender` False the emails already on screen are judged as they are: the first
-        frame's emails from the cache, which are what a render would give (Jinja2 then loads
-        at the first change, not at the start).
-        """
+    def refresh_email(self) -> None:
+        """Render the email, judge it, and show both."""
         self.render_pending = False
         preview = self.query_one(Preview)
-        if rerender or not self.emails:
-            try:
-                email = self.current_email()
-            except FileFormatError as exc:
-                preview.show(None, "fix the template, then the preview comes back", error=str(exc))
-                return
-        else:
-            email = self._shown_email()
+        try:
+            email = self.current_email()
+        except FileFormatError as exc:
+            preview.show(None, "fix the template, then the preview comes back", error=str(exc))
+            return
         if not self.built:  # the first frame: the email alone, judged once the checklist is up
             preview.show(email, self._meta(email))
             return
