@@ -27,6 +27,7 @@ from followup_tui.practices import (
     STATUSES,
     Practice,
     Result,
+    Status,
     evaluate,
     parse_plain_email,
     summary,
@@ -188,7 +189,7 @@ def test_evaluate_gives_one_result_per_practice_in_order_with_one_line_reasons()
 
 
 def test_every_status_has_its_own_glyph() -> None:
-    assert list(GLYPHS) == list(STATUSES)
+    assert list(GLYPHS) == list(STATUSES) == list(Status)
     assert len(set(GLYPHS.values())) == len(STATUSES)
     assert all(len(g) == 1 for g in GLYPHS.values())
 

@@ -1,0 +1,29 @@
+"""Practice `personal`: the email recalls something specific from the conversation."""
+
+from __future__ import annotations
+
+from followup_tui.practices.context import Context
+from followup_tui.practices.notes import from_notes
+from followup_tui.practices.table import G1, Practice, Status, Verdict
+
+PRACTICE = Practice(
+    "personal", "Recalls something specific from the talk", G1, False,
+    "Name one topic you discussed or an idea that stayed with you.",
+)  # fmt: skip
+
+
+def judge(c: Context) -> Verdict:
+    """A noted topic, or what resonated, found in the email."""
+    if c.draft is None:
+        return (
+            Status.TODO,
+            "can't tell without notes: mention something specific from the conversation",
+        )
+    notes = c.draft.notes
+    return from_notes(
+        c,
+        f"{notes.topics}\n{notes.resonated}",
+        none=(Status.WARN, "no topics in the notes to mention"),
+        missing=(Status.FAIL, "none of the noted topics appear in the email"),
+        found="mentions",
+    )
