@@ -28,25 +28,25 @@ def now() -> datetime:
     """The current time, aware. `FOLLOWUP_TUI_NOW` (ISO 8601) freezes it for tests and demos."""
     frozen = os.environ.get("FOLLOWUP_TUI_NOW")
     if frozen:
-        return parse_when(frozen)
+        try:
+            when = datetime.fromisoformat(frozen.strip())
+        except ValueError:
+            raise UsageError(f"FOLLOWUP_TUI_NOW={frozen!r} is not an ISO 8601 time") from None
+        return when if when.tzinfo else when.astimezone()
     return datetime.now().astimezone()
 
 
-def parse_when(value: str) -> datetime:
-    """An ISO 8601 date and time; without an offset it is taken in the local zone."""
-    from followup_tui.model import check_year
+def parse_when(value: str, option: str = "--when") -> datetime:
+    """A time as people type it ("yesterday 3pm", "30 Nov 2pm", ISO), in the local zone by default.
+
+    A time the zone skips or repeats (daylight saving) is refused with both readings named.
+    """
+    from followup_tui.dates import DateError, parse_datetime
 
     try:
-        when = datetime.fromisoformat(value.strip())
-    except ValueError:
-        raise UsageError(
-            f"cannot read the time {value!r}: use e.g. 2026-11-21T14:00 or 2026-11-21T14:00+01:00"
-        ) from None
-    try:
-        check_year(when)
-    except ValueError as exc:
-        raise UsageError(f"cannot use the time {value!r}: {exc}") from None
-    return when if when.tzinfo else when.astimezone()
+        return parse_datetime(value, now=now())
+    except DateError as exc:
+        raise UsageError(f"{option} {value!r}: {exc}") from None
 
 
 # ---------------------------------------------------------------- parsers
@@ -75,8 +75,14 @@ def build_parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="start a new interview draft and print its file")
     new.add_argument("--company", default="")
     new.add_argument("--role", default="")
-    new.add_argument("--when", help="interview time, e.g. 2026-11-21T14:00+01:00")
-    new.add_argument("--format", dest="fmt", default="video", choices=("video", "phone", "on-site"))
+    new.add_argument(
+        "--when",
+        help="interview time: 'yesterday 3pm', '30 Nov 2pm', '2026-11-21 14:00 Europe/Berlin'",
+    )
+    new.add_argument("--format", dest="fmt", choices=("video", "phone", "on-site"))
+    new.add_argument("--invite", type=Path, help="read it all from the calendar invitation (.ics)")
+    new.add_argument("--event", type=int, help="which event of an invitation that holds several")
+    new.add_argument("--me", action="append", default=[], help="your name or address in --invite")
     new.add_argument(
         "--interviewer",
         action="append",
@@ -106,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     sent = sub.add_parser("sent", help="record that you sent a follow-up")
     sent.add_argument("file", type=Path)
     sent.add_argument("--stage", help="the stage sent (default: the draft's)")
-    sent.add_argument("--at", help="when you sent it (default: now)")
+    sent.add_argument("--at", help="when you sent it, e.g. 'today 9am' (default: now)")
 
     outcome = sub.add_parser("outcome", help="record a rejection or an offer (or clear it)")
     outcome.add_argument("file", type=Path)
@@ -354,6 +360,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from followup_tui.model import Draft, Interview, Interviewer
     from followup_tui.storage import load_settings, new_draft_path, save_draft
 
+    settings = load_settings()
     people = []
     for spec in args.interviewer:
         if "@" in spec:  # 'Name <address>' or a bare address
@@ -361,20 +368,62 @@ def cmd_new(args: argparse.Namespace) -> int:
         else:  # a name alone: parseaddr would take its first word for an address
             name, address = " ".join(spec.split()), ""
         people.append(Interviewer(name=name, email=address))
-    draft = Draft(
-        interview=Interview(
-            company=args.company,
-            role=args.role,
-            when=parse_when(args.when) if args.when else None,
-            format=args.fmt,
-        ),
-        interviewers=people or [Interviewer()],
-        tone=load_settings().default_tone,
-    )
+    if args.invite is not None:
+        draft = _draft_from_invite(args, settings.profile, settings.default_tone)
+    elif args.event is not None or args.me:
+        raise UsageError("--event and --me go with --invite FILE.ics")
+    else:
+        draft = Draft(interview=Interview(), tone=settings.default_tone)
+    # what is given on the command line wins over the invitation
+    iv = draft.interview
+    iv.company = args.company or iv.company
+    iv.role = args.role or iv.role
+    iv.when = parse_when(args.when) if args.when else iv.when
+    iv.format = args.fmt or iv.format
+    draft.interviewers = people or draft.interviewers or [Interviewer()]
     path = new_draft_path(draft)
     save_draft(path, draft)
     print(path)
     return 0
+
+
+def _draft_from_invite(args: argparse.Namespace, profile: Profile, tone: str) -> Draft:
+    """The draft an invitation describes; several events need --event N."""
+    from followup_tui.invite import describe_event, read_invite
+
+    me = (profile.email, profile.name, *args.me)
+    events = read_invite(args.invite, me=tuple(m for m in me if m))
+    if args.event is None and len(events) > 1:
+        listing = "".join(f"\n  {n}. {describe_event(e)}" for n, e in enumerate(events, 1))
+        raise UsageError(
+            f"{args.invite} holds {len(events)} events; pick one with --event N:{listing}"
+        )
+    index = (args.event or 1) - 1
+    if not 0 <= index < len(events):
+        raise UsageError(f"--event {args.event}: {args.invite} holds {len(events)} event(s)")
+    event = events[index]
+    draft = event.to_draft(args.invite)  # an all-day event is refused here
+    you = event.maybe_you
+    if you is not None:
+        print(
+            f"note: kept {you.name} <{you.email}> as an interviewer; if that is you, run again"
+            f" with --me {you.email or you.name!r} (or set your email in the profile, f2)",
+            file=sys.stderr,
+        )
+    elif not event.recognised_you and event.interviewers:
+        print(
+            "note: no attendee is you (your profile's email is not among them), so all are"
+            " kept as interviewers; if one is you, run again with --me ADDRESS",
+            file=sys.stderr,
+        )
+    given = {"company": args.company, "role": args.role, "format": args.fmt}
+    missing = [name for name, value in given.items() if not value and not getattr(event, name)]
+    if missing:
+        print(
+            f"note: the invitation does not say the {' or the '.join(missing)}; fill it in",
+            file=sys.stderr,
+        )
+    return draft
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -446,7 +495,7 @@ def cmd_sent(args: argparse.Namespace) -> int:
     stage = args.stage or draft.stage
     if stage not in STAGES:
         raise UsageError(f"--stage {stage}: not one of {', '.join(STAGES)}")
-    at = parse_when(args.at) if args.at else now()
+    at = parse_when(args.at, "--at") if args.at else now()
     to = ", ".join(i.email or i.name for i in draft.interviewers if i.email or i.name)
     mark_sent(draft, stage, at, to)
     save_draft(args.file, draft)
@@ -459,7 +508,7 @@ def cmd_outcome(args: argparse.Namespace) -> int:
     from followup_tui.timing import record_outcome
 
     draft = _load(args.file)
-    at = parse_when(args.at) if args.at else now()
+    at = parse_when(args.at, "--at") if args.at else now()
     record_outcome(draft, "" if args.result == "none" else args.result, at)
     save_draft(args.file, draft)
     print(f"recorded: {args.result}")
