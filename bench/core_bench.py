@@ -7,6 +7,7 @@ JSON object on stdout. `gen` mode writes drafts for the `followup-tui list` scal
     python bench/core_bench.py scale --reps 20,6,2
     python bench/core_bench.py gen DIR COUNT
     python bench/core_bench.py demo FILE
+    python bench/core_bench.py notes FILE WORDS
 """
 
 from __future__ import annotations
@@ -190,6 +191,17 @@ def cmd_demo(args: argparse.Namespace) -> dict[str, object]:
     return {"file": args.file}
 
 
+def cmd_notes(args: argparse.Namespace) -> dict[str, object]:
+    """Write the demo interview with `words` words of notes; topics keep the demo's first line."""
+    from followup_tui.storage import save_draft
+
+    draft = draft_with_notes(args.words)
+    first = demo_draft(NOW).notes.topics.splitlines()[0]
+    draft.notes.topics = first + "\n" + draft.notes.topics
+    save_draft(Path(args.file), draft)
+    return {"file": args.file, "words": args.words}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     sub = parser.add_subparsers(dest="mode", required=True)
@@ -203,12 +215,16 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("count", type=int)
     demo = sub.add_parser("demo")
     demo.add_argument("file")
+    notes = sub.add_parser("notes")
+    notes.add_argument("file")
+    notes.add_argument("words", type=int)
     args = parser.parse_args(argv)
     modes: dict[str, Callable[[argparse.Namespace], dict[str, object]]] = {
         "keystroke": cmd_keystroke,
         "scale": cmd_scale,
         "gen": cmd_gen,
         "demo": cmd_demo,
+        "notes": cmd_notes,
     }
     json.dump(modes[args.mode](args), sys.stdout)
     print()

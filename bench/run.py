@@ -9,7 +9,7 @@ the machines this runs on are shared and noisy. Child processes get fresh tempor
 XDG_CONFIG_HOME, XDG_DATA_HOME and XDG_CACHE_HOME folders (the real home is never touched)
 and a temporary PYTHONPYCACHEPREFIX, warmed before timing: every side runs from bytecode, as after
 `pip install`, even where PYTHONDONTWRITEBYTECODE is set. This script imports neither Textual
-nor followup-tui: the work runs in child processes (`first_paint.py`, `typing_bench.py`,
+nor followup-tui: the work runs in child processes (`first_paint.py`,
 `core_bench.py`), so the parent stays small and the children's peak memory is theirs alone.
 """
 
@@ -30,6 +30,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from terminal_report import kept_section  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
 PY = sys.executable
@@ -194,14 +198,13 @@ class Settings:
     paint_runs: int
     cli_runs: int
     source_runs: int
-    keys: int
     core_reps: int
     scale_reps: str
     list_runs: int
 
 
-FULL = Settings(10, 12, 6, 300, 400, "40,12,3", 5)
-QUICK = Settings(5, 6, 3, 100, 150, "15,5,2", 3)
+FULL = Settings(10, 12, 6, 400, "40,12,3", 5)
+QUICK = Settings(5, 6, 3, 150, "15,5,2", 3)
 
 
 class Benchmark:
@@ -354,61 +357,15 @@ class Benchmark:
 
     # 2 ------------------------------------------------------------------------------------
 
-    def typing(self) -> None:
-        keys = self.s.keys
-        self.log(f"typing: {keys} keys with Pilot into a bare TextArea, then into the app")
-        script = str(BENCH / "typing_bench.py")
-        bare = self.kids.json([PY, script, "bare", "--keys", str(keys)])
-        app = self.kids.json([PY, script, "app", "--keys", str(keys)])
-        aw, bw = app["wall_ms"], bare["wall_ms"]
-        self.add(
-            Row(
-                f"2. per key, typing {keys} chars into #n-topics (preview and checklist live) vs a"
-                " bare TextArea: Pilot wall time, median / p95",
-                f"{ms(aw['median'])} / {ms(aw['p95'])}",
-                f"{ms(bw['median'])} / {ms(bw['p95'])}",
-                aw["p95"] / bw["p95"],
-                "p95 <= 1.5x",
-                aw["p95"] / bw["p95"] <= 1.5,
-                key="typing",
-            )
-        )
-        ab, bb = app["per_key_ms"], bare["per_key_ms"]
-        rest_app = app["cpu_ms"]["median"] - ab["screen_update"] - ab["refresh_email"] - ab["gc"]
-        rest_bare = bare["cpu_ms"]["median"] - bb["screen_update"] - bb["gc"]
-        self.evidence["typing"] = [
-            f"Per key, averaged over the {keys} keys, app vs bare TextArea: Textual's screen"
-            f" updates (layout, render, compositing) {ms(ab['screen_update'])} vs"
-            f" {ms(bb['screen_update'])}; the app's `refresh_email` (render, judge, hand the"
-            f" results to the widgets) {ms(ab['refresh_email'])}; garbage collection"
-            f" {ms(ab['gc'])} vs {ms(bb['gc'])}; the rest of the median CPU (key handling,"
-            f" messages, and Pilot's idle checks, which visit every widget) about"
-            f" {ms(max(rest_app, 0))} vs {ms(max(rest_bare, 0))}.",
-            f"The preview was already up to date when the last key's idle wait ended"
-            f" ({ms(app['preview_latency_ms'])} later): the render ran inside each key's wait.",
-        ]
-        ac, bc = app["cpu_ms"], bare["cpu_ms"]
-        self.add(
-            Row(
-                "2b. same keys, CPU time per key, median / p95 (ratio of medians)",
-                f"{ms(ac['median'])} / {ms(ac['p95'])}",
-                f"{ms(bc['median'])} / {ms(bc['p95'])}",
-                ac["median"] / bc["median"],
-            )
-        )
-        self.add(
-            Row(
-                "2c. last key to the preview showing all the typed text",
-                ms(app["preview_latency_ms"]),
-            )
-        )
+    def core_keystroke(self) -> None:
+        """The core's share of a key (typing as felt is bench/terminal_bench.py's)."""
         core = self.kids.json(
             [PY, str(BENCH / "core_bench.py"), "keystroke", "--reps", str(self.s.core_reps)]
         )
         total = core["total"]
         self.add(
             Row(
-                f"2e. app-side work per key: render_all + evaluate, {core['email_words']}-word"
+                f"2. app-side work per key: render_all + evaluate, {core['email_words']}-word"
                 f" email, new text each call (median / p95 of {total['n']})",
                 f"{ms(total['median'])} / {ms(total['p95'])}",
                 f"render {ms(core['render']['median'])}, evaluate {ms(core['evaluate']['median'])}",
@@ -613,17 +570,6 @@ without its list). Done: the four drop-downs are `Choice` widgets (one widget ea
 built when opened); a start drawn from the email cache does not load Jinja2 (row 4c is the
 start without it); the preview's editor is mounted only when first used. Not done: lighter
 replacements for Input and TextArea.""",
-    "typing": """\
-Pilot waits after every key until the app has been idle for one of its 20 ms steps, so a key
-costs two steps plus what it spills past them: the bare TextArea's key (4 ms of CPU) fits in
-the first step, the app's (about 16 ms: the TextArea, the render and judgement of the email,
-the repaint of the preview and checklist, and Pilot's visit of every widget) spills into a
-second one, which is the 1.4x of the median. The slow keys are the ones that lay out the whole
-screen: the email body wrapping to one more line (9 times in 300 keys, two layouts of 6 to 20
-ms each time). Done: the render runs as soon as the changes already queued are handled
-instead of after a 30 ms timer; the note being typed in opens to its full 10 lines and its
-growth repaints instead of laying out the screen; the checklist re-renders only the entries
-whose result changed; the start-up's objects are frozen out of the collector's passes.""",
     "core": "Render and judgement grow with the email's length; rows 5b show the curve.",
     "render": "See the `-X importtime` figures above.",
     "check": """\
@@ -803,6 +749,7 @@ def report(bench: Benchmark, info: dict[str, str], started: float, quick: bool) 
         "",
         table(bench.rows),
         "",
+        *([kept, ""] if (kept := kept_section()) else []),
         "## How it is measured",
         "",
         "- Whole-process times are wall time from spawn to exit (os.wait4 on the child), and"
@@ -814,9 +761,8 @@ def report(bench: Benchmark, info: dict[str, str], started: float, quick: bool) 
         " the email. The time is from just before spawning to that frame. The child then waits"
         " until the app is usable (its form mounted, a field focused) and exits, so the peak"
         " memory of row 4 covers the whole start-up.",
-        "- Typing: `bench/typing_bench.py`, `App.run_test(size=(120, 40))` and one"
-        " `pilot.press` per character, at the end of the first line of the topics field;"
-        " Pilot's idle wait rounds each key up to 20 ms steps.",
+        "- Typing is measured in a real terminal by `bench/terminal_bench.py` (its section"
+        " above, kept as it is by this script): Textual's Pilot adds fixed waits of its own.",
         "- Every child has its own temporary XDG_CONFIG_HOME, XDG_DATA_HOME and XDG_CACHE_HOME"
         " (warmed by the untimed runs, as for a user's second run) and runs from"
         " bytecode (a temporary PYTHONPYCACHEPREFIX, warmed), except row 3b.",
@@ -882,7 +828,7 @@ def main(argv: list[str] | None = None) -> int:
         bench = Benchmark(QUICK if args.quick else FULL, Path(tmp), log)
         bench.first_paint()
         bench.cli()
-        bench.typing()
+        bench.core_keystroke()
         bench.scale()
     info["load_end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     text = report(bench, info, started, args.quick)

@@ -1,0 +1,97 @@
+"""Profile the key path: the app in a pty, cProfile on only while keys are typed.
+
+    python bench/profile_keys.py                   # the demo draft, 150 keys every 30 ms
+    python bench/profile_keys.py --words 20000     # a draft with 20,000 words of notes
+    python bench/profile_keys.py --out keys.prof   # keep the stats (for snakeviz, pstats)
+
+The child is `followup-tui` started through this very script (`--child`), which turns
+cProfile on at SIGUSR1 and off at SIGUSR2, writing the stats then; the parent types as
+`terminal_bench.py` does and prints the functions that took the most time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import cProfile
+import os
+import pstats
+import signal
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import FrameType
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def child(out: str, argv: list[str]) -> int:
+    """Run the app's command line, profiling between SIGUSR1 and SIGUSR2."""
+    profile = cProfile.Profile()
+
+    def start(signum: int, frame: FrameType | None) -> None:
+        profile.enable()
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        profile.disable()
+        profile.dump_stats(out)
+
+    signal.signal(signal.SIGUSR1, start)
+    signal.signal(signal.SIGUSR2, stop)
+    from followup_tui.cli import main
+
+    return main(argv)
+
+
+def parent(args: argparse.Namespace) -> int:
+    from terminal import NotShown, Term
+    from terminal_measures import SIZE, SUFFIX, Env, ready_to_type, typed_text
+
+    with tempfile.TemporaryDirectory(prefix="profile-keys-") as tmp:
+        env = Env(Path(tmp))
+        out = args.out or str(Path(tmp) / "keys.prof")
+        target = ["--demo"]
+        if args.words:
+            draft = Path(tmp) / "large.toml"
+            env.core("notes", str(draft), str(args.words))
+            target = [str(draft)]
+        argv = [sys.executable, __file__, "--child", out, *target]
+        with Term(argv, env.fresh(), SIZE) as term:
+            regions, before = ready_to_type(term, "app")
+            text = typed_text(args.keys, seed=3)
+            os.kill(term.proc.pid, signal.SIGUSR1)
+            due = time.perf_counter()
+            for ch in text:
+                time.sleep(max(0.0, due - time.perf_counter()))
+                term.key(ch)
+                due += args.gap
+            final = (before + text)[-SUFFIX:]
+            with contextlib.suppress(NotShown):
+                term.wait_for(lambda r: final in regions.preview_text(r), 30)
+            os.kill(term.proc.pid, signal.SIGUSR2)
+            deadline = time.perf_counter() + 10
+            while not Path(out).exists() and time.perf_counter() < deadline:
+                time.sleep(0.05)
+            time.sleep(0.3)  # the dump is written in one go; let it finish
+            term.close(quit_keys="")
+        stats = pstats.Stats(out)
+        stats.sort_stats(args.sort).print_stats(args.top)
+    return 0
+
+
+def main() -> int:
+    if len(sys.argv) > 2 and sys.argv[1] == "--child":
+        return child(sys.argv[2], sys.argv[3:])
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--keys", type=int, default=150)
+    parser.add_argument("--gap", type=float, default=0.03)
+    parser.add_argument("--words", type=int, default=0)
+    parser.add_argument("--sort", default="cumulative")
+    parser.add_argument("--top", type=int, default=45)
+    parser.add_argument("--out")
+    return parent(parser.parse_args())
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

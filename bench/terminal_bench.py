@@ -1,0 +1,299 @@
+"""Speed as a user feels it: followup-tui in a real pseudo-terminal, against stock yardsticks.
+
+    python bench/terminal_bench.py                 # every measure, about 5 minutes
+    python bench/terminal_bench.py --quick         # one round of each, about 2 minutes
+    python bench/terminal_bench.py --only typing   # one group: usable, typing, large, list, idle
+    python bench/terminal_bench.py --write         # also put the table in bench/RESULTS.md
+
+Every app is spawned under a pty of 120x40 (`bench/terminal.py`); keys are written to it on a
+fixed schedule and its output, timestamped as it is read, is replayed through pyte to find the
+frame in which each key is first on screen: in the field typed into (echo) and in the email
+preview. Yardsticks run in the same rounds, taking turns with the app (`terminal_apps.py`),
+and each figure is given as the median over rounds of the app/yardstick ratio of that round.
+Each run of the app starts with empty XDG folders (no cache of any kind); every side runs
+from bytecode (a shared PYTHONPYCACHEPREFIX, warmed by an untimed first round). This script
+imports neither Textual nor followup-tui.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from terminal_measures import (  # noqa: E402
+    Env,
+    Typing,
+    idle_cpu,
+    interviews_first_row,
+    p95,
+    time_to_usable,
+    type_keys,
+)
+from terminal_report import Row, load, ms, ratio_of_rounds, section, write_results  # noqa: E402
+
+# ---------------------------------------------------------------- the rounds
+
+
+def rotate(items: Sequence[str], k: int) -> list[str]:
+    """`items` starting at its k-th, so no case always runs first."""
+    k %= len(items)
+    return list(items[k:]) + list(items[:k])
+
+
+class Bench:
+    """Runs the groups of measures and collects the table's rows."""
+
+    def __init__(self, env: Env, quick: bool, log: Callable[[str], None]) -> None:
+        self.env = env
+        self.quick = quick
+        self.log = log
+        self.rows: list[Row] = []
+        self.notes: list[str] = []
+
+    def usable(self) -> None:
+        rounds = 3 if self.quick else 8
+        self.log(f"time to usable: {rounds} rounds of static, textarea, app (+1 warm-up)")
+        runs: dict[str, list[dict[str, float]]] = {"static": [], "textarea": [], "app": []}
+        for r in range(rounds + 1):
+            for kind in rotate(list(runs), r):
+                result = time_to_usable(kind, self.env)
+                if r:  # the first round warms the bytecode folder
+                    runs[kind].append(result)
+        static = [x["paint"] for x in runs["static"]]
+        app_usable = [x["usable"] for x in runs["app"]]
+        app_paint = [x["paint"] for x in runs["app"]]
+        bare = [x["usable"] for x in runs["textarea"]]
+        med = statistics.median
+        self.rows += [
+            Row(
+                "time to usable (a key typed from the spawn on shows in the focused field),"
+                " no cache",
+                ms(med(app_usable)),
+                f"one-Static app's first paint {ms(med(static))}",
+                ratio_of_rounds(app_usable, static),
+                "<= 2.0x",
+                ratio_of_rounds(app_usable, static) <= 2.0,
+            ),
+            Row(
+                "first paint (anything on screen), no cache",
+                ms(med(app_paint)),
+                f"one-Static app {ms(med(static))}",
+                ratio_of_rounds(app_paint, static),
+            ),
+            Row(
+                "bare TextArea app, time to usable",
+                ms(med(bare)),
+                f"one-Static app {ms(med(static))}",
+                ratio_of_rounds(bare, static),
+            ),
+        ]
+
+    def typing(self, gap: float) -> None:
+        per = 100 if self.quick else 200
+        keys = per if gap < 0.05 else per // 2
+        rounds = 1 if self.quick else (3 if gap < 0.05 else 2)
+        at = f"{gap * 1000:.0f} ms"
+        self.log(f"typing: {rounds} rounds of textarea, mirror, app; {keys} keys, one every {at}")
+        runs: dict[str, list[Typing]] = {"textarea": [], "mirror": [], "app": []}
+        for r in range(rounds):
+            for kind in rotate(list(runs), r):
+                runs[kind].append(type_keys(kind, self.env, keys, gap, seed=r))
+        app, bare, mirror = runs["app"], runs["textarea"], runs["mirror"]
+        med = statistics.median
+
+        def pooled(ts: list[Typing], what: str, f: Callable[[list[float]], float]) -> float:
+            return f([x for t in ts for x in getattr(t, what)])
+
+        def each(ts: list[Typing], what: str) -> list[float]:
+            return [p95(getattr(t, what)) for t in ts]
+
+        echo_ratio = ratio_of_rounds(each(app, "echo"), each(bare, "echo"))
+        preview_ratio = ratio_of_rounds(each(app, "preview"), each(mirror, "preview"))
+        cpu = [t.cpu_per_key_ms for t in app]
+        cpu_bare = [t.cpu_per_key_ms for t in bare]
+        coalesced = [t.coalesced for t in app]
+        self.rows += [
+            Row(
+                f"key echo p95 (median), a key every {at}",
+                f"{ms(pooled(app, 'echo', p95))} ({ms(pooled(app, 'echo', med))})",
+                f"bare TextArea {ms(pooled(bare, 'echo', p95))} ({ms(pooled(bare, 'echo', med))})",
+                echo_ratio,
+                "<= 1.5x" if gap < 0.05 else "",
+                echo_ratio <= 1.5 if gap < 0.05 else None,
+            ),
+            Row(
+                f"preview shows the key, p95 (median), a key every {at}",
+                f"{ms(pooled(app, 'preview', p95))} ({ms(pooled(app, 'preview', med))})",
+                f"TextArea + Static mirror {ms(pooled(mirror, 'preview', p95))}"
+                f" ({ms(pooled(mirror, 'preview', med))})",
+                preview_ratio,
+                "<= 1.5x" if gap < 0.05 else "",
+                preview_ratio <= 1.5 if gap < 0.05 else None,
+            ),
+            Row(
+                f"keys coalesced (no frame of their own), {keys} keys at {at}, per run",
+                ", ".join(str(c) for c in coalesced),
+                "mirror "
+                + ", ".join(str(t.coalesced) for t in mirror)
+                + "; bare "
+                + ", ".join(str(t.coalesced) for t in bare),
+                None,
+                "0" if gap >= 0.1 else "",
+                (max(coalesced) == 0) if gap >= 0.1 else None,
+            ),
+            Row(
+                f"CPU per key (child's user+system, first key to last preview), at {at}",
+                ms(med(cpu)),
+                f"bare TextArea {ms(med(cpu_bare))}",
+                ratio_of_rounds(cpu, cpu_bare),
+            ),
+        ]
+        missing = sum(t.missing for ts in runs.values() for t in ts)
+        if missing:
+            self.notes.append(f"At {at} a key: {missing} key-sightings never seen on screen.")
+
+    def large(self, words: int = 20_000) -> None:
+        draft = self.env.tmp / "large.toml"
+        self.env.core("notes", str(draft), str(words))
+        gaps = (0.1,) if self.quick else (0.03, 0.1)
+        self.log(f"typing into a draft with {words:,} words of notes, one key every {gaps} s")
+        for gap in gaps:
+            keys = 60 if self.quick else (200 if gap < 0.05 else 100)
+            copy = self.env.tmp / f"large-{gap}.toml"
+            shutil.copy(draft, copy)
+            t = type_keys("app", self.env, keys, gap, seed=7, draft=copy)
+            at = f"{gap * 1000:.0f} ms"
+            no_lag = t.coalesced == 0 if gap >= 0.1 else None
+            self.rows += [
+                Row(
+                    f"{words:,} words of notes, a key every {at}: echo median / p95",
+                    f"{ms(statistics.median(t.echo))} / {ms(p95(t.echo))}",
+                ),
+                Row(
+                    f"{words:,} words of notes, a key every {at}: preview median / p95",
+                    f"{ms(statistics.median(t.preview))} / {ms(p95(t.preview))}"
+                    if t.preview
+                    else "never shown",
+                ),
+                Row(
+                    f"{words:,} words of notes, a key every {at}: keys coalesced (of {keys});"
+                    " CPU per key",
+                    f"{t.coalesced}; {ms(t.cpu_per_key_ms)}",
+                    "",
+                    None,
+                    "0 coalesced" if gap >= 0.1 else "",
+                    no_lag,
+                ),
+            ]
+
+    def interviews(self) -> None:
+        rounds = 1 if self.quick else 3
+        sizes = (10, 1000)
+        folders = {}
+        for n in sizes:
+            folders[n] = self.env.tmp / f"data-{n}"
+            self.env.core("gen", str(folders[n] / "followup-tui" / "drafts"), str(n))
+        self.log(f"interviews screen: {rounds} rounds of 10 and 1,000 drafts")
+        times: dict[int, list[float]] = {n: [] for n in sizes}
+        for r in range(rounds):
+            for n in rotate([str(s) for s in sizes], r):
+                times[int(n)].append(interviews_first_row(self.env, folders[int(n)]))
+        small, big = statistics.median(times[10]), statistics.median(times[1000])
+        self.rows += [
+            Row("interviews screen (ctrl+o), first row on screen: 10 drafts", ms(small)),
+            Row(
+                "interviews screen (ctrl+o), first row on screen: 1,000 drafts",
+                ms(big),
+                f"10 drafts {ms(small)}",
+                ratio_of_rounds(times[1000], times[10]),
+                "<= 250 ms",
+                big <= 250,
+            ),
+        ]
+
+    def idle(self) -> None:
+        rounds, seconds = (1, 3.0) if self.quick else (2, 5.0)
+        self.log(f"idle CPU: {rounds} rounds of textarea and app, {seconds:.0f} s each")
+        cpu: dict[str, list[float]] = {"textarea": [], "app": []}
+        for r in range(rounds):
+            for kind in rotate(list(cpu), r):
+                cpu[kind].append(idle_cpu(kind, self.env, seconds))
+        ratio = ratio_of_rounds(cpu["app"], cpu["textarea"])
+        self.rows.append(
+            Row(
+                "idle CPU, cursor blinking (ms of CPU per second)",
+                f"{statistics.median(cpu['app']):.1f} ms/s",
+                f"bare TextArea {statistics.median(cpu['textarea']):.1f} ms/s",
+                ratio,
+                "<= 1.0x",
+                ratio <= 1.05,
+            )
+        )
+
+
+GROUPS = ("usable", "typing", "large", "list", "idle")
+
+NOTES = [
+    "Each app runs under a pty of 120x40 with TERM=xterm-256color; the pty answers Textual's"
+    " query for synchronized output, as most terminals of today do, so a frame is looked at"
+    " once it is complete. Output is timestamped as read; pyte replays it afterwards.",
+    "A key is on screen in the first complete frame where the last 8 characters typed up to it"
+    " show in the field's pane (echo) or in the preview pane, spaces and line breaks ignored."
+    " Keys are lowercase letters typed as one long word at the end of the demo's first topic"
+    " (the app) or into an empty TextArea (the yardsticks), on a fixed schedule.",
+    "Time to usable: a key is typed every 20 ms from the spawn on; usable is the first frame"
+    " showing one. The one-Static app's figure is its first frame showing its text.",
+    "Every run of the app starts with empty XDG config, data and cache folders (no cache of any"
+    " kind); bytecode is warm for every side. Ratios are medians of the ratios within rounds.",
+    "CPU is the child's user+system time from /proc/PID/stat (10 ms ticks).",
+]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--write", action="store_true")
+    parser.add_argument("--only", choices=GROUPS, action="append")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    load_start = load()
+
+    def log(text: str) -> None:
+        print(f"[{time.perf_counter() - started:5.0f} s, load {load()}] {text}", file=sys.stderr)
+
+    with tempfile.TemporaryDirectory(prefix="terminal-bench-") as tmp:
+        bench = Bench(Env(Path(tmp)), args.quick, log)
+        for group in args.only or GROUPS:
+            if group == "typing":
+                bench.typing(0.03)
+                bench.typing(0.1)
+            elif group == "list":
+                bench.interviews()
+            else:
+                getattr(bench, group)()
+    info = {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "seconds": f"{time.perf_counter() - started:.0f}",
+        "settings": "quick" if args.quick else "full",
+        "load_start": load_start,
+        "load_end": load(),
+    }
+    text = section(bench.rows, NOTES + bench.notes, info)
+    print(text)
+    print(json.dumps({"rows": [r.cells() for r in bench.rows]}), file=sys.stderr)
+    if args.write:
+        write_results(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
