@@ -1,6 +1,6 @@
 """Hand the email over: plain text, an .eml draft, a mailto: link, an .ics reminder, $EDITOR.
 
-Nothing here sends mail; the user does. Standard library only, no Textual.
+Nothing here sends mail; the user does. The .ics is written with icalendar; no Textual.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email import policy
 from email.errors import HeaderParseError
 from email.headerregistry import Address
@@ -29,8 +29,6 @@ from followup_tui.timing import Window, describe
 MAILTO_LIMIT = 2000
 # RFC 5322 2.1.1: a line is at most 998 octets; past that the body must be encoded.
 _MAX_LINE_OCTETS = 998
-# RFC 5545 3.1: content lines are folded at 75 octets.
-_ICS_LINE_OCTETS = 75
 # RFC 6068 "some-delims": allowed unencoded in the address part of a mailto: link.
 _MAILTO_ADDR_SAFE = "@!$'()*+,;:"
 
@@ -118,103 +116,78 @@ def to_mailto(email: Email) -> str:
 
 # .ics
 
-
-def _ics_text(text: str) -> str:
-    """Escape a TEXT value (RFC 5545 3.3.11)."""
-    text = _normalise_newlines(text)
-    for raw, escaped in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n")):
-        text = text.replace(raw, escaped)
-    return text
+# How far ahead a reminder of something already overdue is set: soon enough to act on,
+# late enough for the calendar to have it before the alarm fires.
+REMINDER_SOON = timedelta(minutes=10)
 
 
-def _ics_time(dt: datetime) -> str:
-    return dt.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+def reminder_time(window: Window, now: datetime) -> datetime:
+    """When the reminder fires: the next "send by" moment still ahead of `now`.
 
-
-def _fold(line: str) -> str:
-    """Fold a content line at 75 octets without splitting a UTF-8 character (RFC 5545 3.1)."""
-    if len(line.encode()) <= _ICS_LINE_OCTETS:
-        return line
-    parts: list[str] = []
-    current: list[str] = []
-    size = 0
-    limit = _ICS_LINE_OCTETS
-    for char in line:
-        width = len(char.encode())
-        if size + width > limit:
-            parts.append("".join(current))
-            current, size = [], 0
-            limit = _ICS_LINE_OCTETS - 1  # continuation lines start with a space
-        current.append(char)
-        size += width
-    parts.append("".join(current))
-    return "\r\n ".join(parts)
-
-
-def _reminder_time(window: Window) -> datetime:
-    """When the reminder fires: the "send by" time, so it reads as a deadline.
-
-    That is best_by when the window has one, else its end, else (keep-in-touch, which has
-    no deadline) its start.
+    That is the window's best_by, else its end, else (keep-in-touch, which has no deadline)
+    its start, the first of these that is still to come; when all have passed (overdue, or a
+    window already open with no deadline) it is `REMINDER_SOON` from now, so its alarm fires.
     """
-    if window.best_by is not None:
-        return window.best_by
-    if window.end is not None:
-        return window.end
-    return window.start
+    moments = [m for m in (window.best_by, window.end) if m is not None] or [window.start]
+    for moment in moments:
+        if moment > now:
+            return moment
+    return (now + REMINDER_SOON).replace(second=0, microsecond=0)
 
 
 def to_ics(draft: Draft, window: Window, *, now: datetime, uid_seed: str = "") -> str:
-    """An RFC 5545 calendar with one 15-minute event and alarm at the window's "send by" time.
+    """An RFC 5545 calendar with one 15-minute event and its alarm at `reminder_time`.
 
-    The UID is a hash of `uid_seed` (the draft's file name is a good one; the interview's
-    company, role and time when empty) and the window label, so exporting the same reminder
-    again updates the event instead of adding a second one. Raises ValueError for a cold
-    window: there is nothing left to send.
+    Written with the icalendar library (its escaping and line folding). The UID is a hash
+    of `uid_seed` (the draft's file name is a good one; the interview's company, role and
+    time when empty) and the window label, so exporting the same reminder again updates the
+    event instead of adding a second one. Raises ValueError for a cold window: there is
+    nothing left to send.
     """
+    from icalendar import Alarm, Calendar, Event  # only when a reminder is exported
+
     if window.state == "cold":
         raise ValueError("this interview has gone cold: there is no follow-up to remind of")
     interview = draft.interview
-    company = interview.company.strip()
+    company = _one_line(interview.company)
     if not uid_seed:
         when = interview.when.isoformat() if interview.when else ""
         uid_seed = f"{company}|{interview.role.strip()}|{when}"
     digest = hashlib.sha256(f"{uid_seed}\x00{window.label}".encode()).hexdigest()[:32]
     summary = f"Send {window.label} to {company}" if company else f"Send {window.label} email"
     details = []
-    role = interview.role.strip()
+    role = _one_line(interview.role)
     if role and company:
         details.append(f"{role} at {company}")
     elif role or company:
         details.append(role or company)
-    names = [i.name.strip() for i in draft.interviewers if i.name.strip()]
+    names = [_one_line(i.name) for i in draft.interviewers if i.name.strip()]
     if names:
         details.append("Interviewers: " + ", ".join(names))
     # no "(in 17 h)": a calendar shows this text long after `now`
     details.append(describe(window, now, relative=False))
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:-//followup-tui//followup-tui {__version__}//EN",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-        "BEGIN:VEVENT",
-        f"UID:{digest}@followup-tui",
-        f"DTSTAMP:{_ics_time(now)}",
-        f"DTSTART:{_ics_time(_reminder_time(window))}",
-        "DURATION:PT15M",
-        f"SUMMARY:{_ics_text(summary)}",
-        f"DESCRIPTION:{_ics_text(chr(10).join(details))}",
-        "TRANSP:TRANSPARENT",
-        "BEGIN:VALARM",
-        "ACTION:DISPLAY",
-        f"DESCRIPTION:{_ics_text(summary)}",
-        "TRIGGER:-PT0M",
-        "END:VALARM",
-        "END:VEVENT",
-        "END:VCALENDAR",
-    ]
-    return "".join(_fold(line) + "\r\n" for line in lines)
+
+    calendar = Calendar()
+    calendar.add("version", "2.0")
+    calendar.add("prodid", f"-//followup-tui//followup-tui {__version__}//EN")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    event = Event()
+    event.add("uid", f"{digest}@followup-tui")
+    event.add("dtstamp", now.astimezone(UTC))
+    event.add("dtstart", reminder_time(window, now).astimezone(UTC))
+    event.add("duration", timedelta(minutes=15))
+    event.add("summary", summary)
+    event.add("description", "\n".join(details))
+    event.add("transp", "TRANSPARENT")
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", summary)
+    alarm.add("trigger", timedelta(0))  # at the event's start
+    event.add_component(alarm)
+    calendar.add_component(event)
+    written: bytes = calendar.to_ical()
+    return written.decode("utf-8")
 
 
 # the system's opener and the user's editor

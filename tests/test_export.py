@@ -215,7 +215,8 @@ def test_ics_parses_back_with_folded_crlf_lines() -> None:
     assert fields["DTSTART"] == ["20251201T080000Z"]
     assert fields["DTSTAMP"] == ["20251121T120000Z"]
     assert fields["DURATION"] == ["PT15M"]
-    assert fields["TRIGGER"] == ["-PT0M"]
+    # a zero duration: the alarm fires at the event (icalendar writes it as P0D)
+    assert len(fields["TRIGGER"]) == 1 and read_back(text)[1] == [timedelta(0)]
     assert fields["ACTION"] == ["DISPLAY"]
     assert unescape(fields["SUMMARY"][0]) == "Send check-in to Northwind Analytics"
     description = unescape(fields["DESCRIPTION"][0])
@@ -248,14 +249,79 @@ def test_ics_keep_in_touch_uses_start_and_cold_is_refused() -> None:
         to_ics(draft, cold, now=start)
 
 
-def test_fold_never_splits_a_multibyte_character() -> None:
-    line = "DESCRIPTION:" + "€" * 100  # three octets each
-    folded = export._fold(line)
-    parts = folded.split("\r\n")
-    assert all(len(part.encode()) <= 75 for part in parts)
-    for part in parts:
-        part.encode().decode("utf-8")
-    assert "".join(p.removeprefix(" ") for p in parts) == line
+def test_ics_folding_never_splits_a_multibyte_character() -> None:
+    draft = panel_draft()
+    draft.interview.company = "Ünïcödé Ångström Øresund " * 6  # two octets each, mostly
+    draft.interviewers = [Interviewer("€" * 100)]  # three octets each
+    now = datetime(2025, 11, 21, 12, 0, tzinfo=UTC)
+    text = to_ics(draft, check_in(draft, now), now=now)
+    raw = text.encode("utf-8").split(b"\r\n")[:-1]
+    assert all(len(line) <= 75 for line in raw)
+    for line in raw:
+        line.decode("utf-8")  # each physical line is whole UTF-8 on its own
+    assert "€" * 100 in unescape(unfold(text)["DESCRIPTION"][0])
+
+
+def read_back(text: str) -> tuple[datetime, list[timedelta]]:
+    """DTSTART and the alarms' triggers, as the icalendar library reads the file."""
+    from icalendar import Calendar
+
+    event = Calendar.from_ical(text).walk("VEVENT")[0]
+    triggers = [alarm.decoded("TRIGGER") for alarm in event.walk("VALARM")]
+    return event.decoded("DTSTART"), triggers
+
+
+THANK_YOU_AT = datetime(2025, 11, 20, 10, 0, tzinfo=TOKYO)  # a Thursday
+
+
+@pytest.mark.parametrize(
+    ("hours_after", "fires_at"),
+    [
+        # due: the "send by" time, 24 h after the interview
+        (3, THANK_YOU_AT + timedelta(hours=24)),
+        # past the best time but not the end: the end, 48 h after
+        (30, THANK_YOU_AT + timedelta(hours=48)),
+        # overdue: every deadline has passed, so soon, never in the past
+        (60, THANK_YOU_AT + timedelta(hours=60, minutes=10)),
+    ],
+)
+def test_ics_reminder_is_the_next_moment_still_ahead(hours_after: int, fires_at: datetime) -> None:
+    draft = panel_draft()
+    now = THANK_YOU_AT + timedelta(hours=hours_after)
+    window = next(w for w in windows(draft, now) if w.label == "thank-you")
+    start, triggers = read_back(to_ics(draft, window, now=now))
+    assert start == fires_at
+    assert start > now
+    assert triggers == [timedelta(0)]  # the alarm fires at the event itself
+
+
+def test_ics_keep_in_touch_already_open_is_reminded_soon() -> None:
+    draft = panel_draft()
+    start = datetime(2026, 1, 1, 9, tzinfo=UTC)
+    keep = Window("keep-in-touch", "keep-in-touch", start, None, None, "due")
+    now = datetime(2026, 1, 20, 8, 3, 27, tzinfo=UTC)
+    fires, triggers = read_back(to_ics(draft, keep, now=now))
+    assert fires == datetime(2026, 1, 20, 8, 13, tzinfo=UTC)
+    assert triggers == [timedelta(0)]
+
+
+def test_every_exported_reminder_reads_back_ahead_of_now() -> None:
+    draft = panel_draft()
+    draft.interview.decision_by = datetime(2025, 11, 28).date()
+    draft.interview.company = 'Northwind; "Analytics", Ltd\\ \u00e9'
+    for hours in range(0, 24 * 40, 7):
+        now = THANK_YOU_AT + timedelta(hours=hours)
+        for window in windows(draft, now):
+            if window.state in ("done", "cold"):
+                continue
+            text = to_ics(draft, window, now=now)
+            start, triggers = read_back(text)
+            assert start > now, (hours, window.label)
+            assert triggers == [timedelta(0)]
+            from icalendar import Calendar
+
+            event = Calendar.from_ical(text).walk("VEVENT")[0]
+            assert str(event["SUMMARY"]) == f"Send {window.label} to {draft.interview.company}"
 
 
 # editor
