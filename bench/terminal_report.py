@@ -57,6 +57,20 @@ def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
+# Changes made for issue 15, each measured A/B while it was made (the code before it run from
+# a copy of the package, cases interleaved).
+CHANGES: tuple[tuple[str, str], ...] = (
+    (
+        "`render.py`: a note's items are worked out once per text and once per line"
+        " (`_note_items`, `_note_item`, memoised pure functions; each render still gets lists"
+        " of its own); `practices/notes.py`: the words of each item likewise (`_item_words`)",
+        "render_all + evaluate per change, CPU time, three interleaved pairs: 20,000 words of"
+        " notes 52.9 / 51.0 / 38.4 -> 18.4 / 17.7 / 13.1 ms (2.9x less); 200 words 3.2 / 2.9"
+        " / 3.9 -> 1.9 / 2.7 / 2.2 ms. What is left reads the 6,800-word email itself.",
+    ),
+)
+
+
 def section(rows: Sequence[Row], notes: Sequence[str], info: dict[str, str]) -> str:
     """The whole section, between its markers."""
     body = [
@@ -71,6 +85,12 @@ def section(rows: Sequence[Row], notes: Sequence[str], info: dict[str, str]) -> 
         table(rows),
         "",
         *[f"- {n}" for n in notes],
+        "",
+        "### Changes made for issue 15",
+        "",
+        "| change | measured effect |",
+        "| --- | --- |",
+        *[f"| {change} | {effect} |" for change, effect in CHANGES],
         END,
     ]
     return "\n".join(body)

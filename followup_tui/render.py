@@ -340,6 +340,7 @@ def _split(text: str, template: Template) -> tuple[str, str]:
 # Control characters that are not white space (a NUL, an escape pasted from a terminal) have
 # no place in an email; white space ones (tab, form feed, ...) become a space like the rest.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+_ITEM_BREAK = re.compile(r"[\n;]")
 
 
 def _clean(text: str) -> str:
@@ -349,13 +350,19 @@ def _clean(text: str) -> str:
 
 def _items(text: str) -> list[str]:
     """A note split into items: on new lines and semicolons, bullets and full stops dropped."""
-    items = []
-    for raw in re.split(r"[\n;]", text):
-        item = _BULLET.sub("", raw.strip())
-        item = _clean(item).rstrip(" .,")
-        if item:
-            items.append(item)
-    return items
+    return list(_note_items(text))  # a list of its own: a template may change it
+
+
+# Memoised, as pure functions of the text: every key renders each email of the draft from
+# all of its notes again, and only one item of one note has changed.
+@functools.lru_cache(maxsize=64)
+def _note_items(text: str) -> tuple[str, ...]:
+    return tuple(item for raw in _ITEM_BREAK.split(text) if (item := _note_item(raw)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _note_item(raw: str) -> str:
+    return _clean(_BULLET.sub("", raw.strip())).rstrip(" .,")
 
 
 def _join(items: list[str]) -> str:

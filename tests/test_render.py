@@ -512,3 +512,16 @@ def test_render_imports_no_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_a_template_changing_a_note_list_does_not_change_the_next_render() -> None:
+    # The notes' items are worked out once per text; each render still gets lists of its own.
+    _user_template(
+        "thank-you",
+        "warm",
+        "Subject: Hi\n\n{{ topic_list | length }}{{ topic_list.append('extra') or '' }}\n",
+    )
+    draft = _demo()
+    first = render_email(draft, demo_profile(), now=NOW)
+    second = render_email(draft, demo_profile(), now=NOW)
+    assert first.body == second.body == str(len(draft.notes.topics.splitlines()))

@@ -61,24 +61,28 @@ def _note_items(text: str) -> tuple[tuple[str, tuple[tuple[str, bool], ...]], ..
     begin a longer word of the email ("partition" finds "partitioning"). Cached: notes change
     far less often than the email is judged.
     """
-    items: list[tuple[str, tuple[tuple[str, bool], ...]]] = []
-    for item in _ITEM_SPLIT_RE.split(text):
-        words: list[tuple[str, bool]] = []
-        for token in WORD_RE.findall(item):
-            lower = token.lower()
-            if lower in STOPWORDS:
-                continue
-            if len(lower) >= 4:
-                word = (_stem(lower), False)
-            elif len(token) >= 2 and (token.isupper() or any(ch.isdigit() for ch in token)):
-                word = (lower, True)
-            else:
-                continue
-            if word not in words:
-                words.append(word)
-        if words:
-            items.append((item.strip(), tuple(words)))
-    return tuple(items)
+    return tuple(
+        (item.strip(), words) for item in _ITEM_SPLIT_RE.split(text) if (words := _item_words(item))
+    )
+
+
+@lru_cache(maxsize=4096)
+def _item_words(item: str) -> tuple[tuple[str, bool], ...]:
+    """The words of one item worth looking for (cached too: a key changes one item)."""
+    words: list[tuple[str, bool]] = []
+    for token in WORD_RE.findall(item):
+        lower = token.lower()
+        if lower in STOPWORDS:
+            continue
+        if len(lower) >= 4:
+            word = (_stem(lower), False)
+        elif len(token) >= 2 and (token.isupper() or any(ch.isdigit() for ch in token)):
+            word = (lower, True)
+        else:
+            continue
+        if word not in words:
+            words.append(word)
+    return tuple(words)
 
 
 def _has_word(text: str, stem: str, whole: bool) -> bool:
