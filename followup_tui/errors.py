@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+from followup_tui.text import shown
+
 
 class FileFormatError(Exception):
     """A draft, config, template or theme file that does not parse or holds wrong types.
@@ -16,7 +18,8 @@ class FileFormatError(Exception):
         self.path = Path(path)
         self.reason = reason
         self.line = line
-        where = f"{self.path}:{line}" if line else f"{self.path}"
+        name = shown(self.path)
+        where = f"{name}:{line}" if line else name
         super().__init__(_one_line(f"{where}: {reason}"))
 
 
@@ -24,7 +27,11 @@ def _one_line(text: str) -> str:
     """Line breaks and other control characters (from a TOML key, say) written as escapes."""
     return "".join(
         char.encode("unicode_escape").decode("ascii")
-        if unicodedata.category(char) in ("Cc", "Zl", "Zp")
+        if unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp")
         else char
         for char in text
     )
+
+
+class TemplateBudgetError(FileFormatError):
+    """A template that ran too long or wrote too much: stopped, like any other bad template."""

@@ -71,6 +71,7 @@ from followup_tui.model import (
     Profile,
 )
 from followup_tui.names import PersonName
+from followup_tui.text import clean, clean_line
 from followup_tui.tones import SUFFIX, available_tones
 from followup_tui.tones import TEMPLATE_NAME as _NAME
 
@@ -118,12 +119,14 @@ def render_email(
     if use_edits:
         edit = draft.edit_for(stage, interviewer)
         if edit is not None:
-            return Email(to, edit.subject, edit.body, stage, tone, interviewer, edited=True)
+            subject, body = clean_line(edit.subject), clean(edit.body)
+            return Email(to, subject, body, stage, tone, interviewer, edited=True)
     template = _template(stage, tone)
     context = build_context(
         draft, profile, stage=stage, tone=tone, interviewer=interviewer, now=now
     )
-    subject, body = _split(_render(template, context), template)
+    # a template may write control characters ("{{ '\x1b' }}"): they never reach a screen
+    subject, body = _split(clean(_render(template, context)), template)
     return Email(to, subject, body, stage, tone, interviewer)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import tempfile
 import tomllib
 from collections.abc import Callable, Iterator
@@ -26,6 +27,7 @@ from followup_tui.model import (
     Settings,
     check_year,
 )
+from followup_tui.text import clean, clean_line
 
 FORMAT_VERSION = 1
 # A draft is a few kilobytes; anything this big is not one, and reading it would stall the app.
@@ -37,24 +39,61 @@ T = TypeVar("T")
 # ---------------------------------------------------------------- reading
 
 
-def read_toml(path: Path) -> tuple[dict[str, Any], str]:
-    """Parse a TOML file, turning every way it can be unreadable into FileFormatError."""
+def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, else FileFormatError.
+
+    A FIFO, a device or a link to one named like a draft would block the reader or never end,
+    so the file is opened without blocking and checked before anything is read.
+    """
     try:
-        size = path.stat().st_size
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
     except FileNotFoundError:
         raise FileFormatError(path, "no such file") from None
     except OSError as exc:
         raise FileFormatError(path, f"cannot read: {exc.strerror or exc}") from None
-    if size > MAX_FILE_BYTES:
+    data = b""
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise FileFormatError(path, f"not a regular file (it is {_file_kind(info.st_mode)})")
+    with os.fdopen(fd, "rb") as handle:
+        if info.st_size <= limit:
+            try:
+                data = handle.read(limit + 1)
+            except OSError as exc:
+                raise FileFormatError(path, f"cannot read: {exc.strerror or exc}") from None
+    if info.st_size > limit or len(data) > limit:
+        size = max(info.st_size, limit + 1)
         raise FileFormatError(
-            path, f"file is {size / 1_048_576:.1f} MB, too big to be one of ours (limit 2 MB)"
+            path, f"file is {_size(size)}, too big to be one of ours (limit {_size(limit)})"
         )
+    return data
+
+
+def _size(count: int) -> str:
+    if count < 1_048_576:
+        return f"{count / 1024:.0f} KB"
+    return f"{count / 1_048_576:.1f} MB".replace(".0 MB", " MB")
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a plain file"
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    """Parse a TOML file, turning every way it can be unreadable into FileFormatError."""
+    raw = read_regular(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise FileFormatError(path, f"cannot read: {exc.strerror or exc}") from None
-    try:
-        text = raw.decode("utf-8")
+        # utf-8-sig: a byte-order mark left by a Windows editor is harmless, so accept it
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise FileFormatError(
             path, "not UTF-8 text (is it a binary file?)", raw[: exc.start].count(b"\n") + 1
@@ -70,6 +109,9 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
         if line is None and "end of document" in message:
             line = text.count("\n") + 1
         raise FileFormatError(path, f"not valid TOML: {reason}", line) from None
+    except RecursionError:
+        # thousands of nested [ or { : malformed like any other file, not a crash
+        raise FileFormatError(path, "not valid TOML: nested too deeply") from None
 
 
 _TYPE_NAMES = {
@@ -132,7 +174,7 @@ class _Reader:
         return value  # type: ignore[no-any-return]
 
     def text(self, table: dict[str, Any], key: str, name: str, default: str = "") -> str:
-        return self.get(table, f"{key}{name}", name, str, default)
+        return clean(self.get(table, f"{key}{name}", name, str, default))
 
     def table(self, table: dict[str, Any], key: str, name: str) -> dict[str, Any]:
         return self.get(table, f"{key}{name}", name, dict, {})
@@ -264,7 +306,7 @@ def load_settings(path: Path | None = None) -> Settings:
         name=r.text(pt, "profile.", "name"),
         email=r.text(pt, "profile.", "email"),
         phone=r.text(pt, "profile.", "phone"),
-        links=list(links),
+        links=[clean_line(link) for link in links],
         sign_off=r.text(pt, "profile.", "sign_off", "Best regards"),
     )
     keymap = {}
@@ -453,5 +495,11 @@ def most_recent_draft(folder: Path | None = None) -> Path | None:
     folder = folder or paths.drafts_dir()
     if not folder.is_dir():
         return None
-    files = list(folder.glob("*.toml"))
-    return max(files, key=lambda p: p.stat().st_mtime_ns) if files else None
+    stamps = []
+    for path in folder.glob("*.toml"):
+        # only regular files: a FIFO or a device named like a draft is not one to open
+        with contextlib.suppress(OSError):
+            info = path.stat()
+            if stat.S_ISREG(info.st_mode):
+                stamps.append((info.st_mtime_ns, path))
+    return max(stamps)[1] if stamps else None

@@ -11,7 +11,8 @@ from followup_tui import paths
 from followup_tui.model import STAGES, TONES
 
 SUFFIX = ".j2"
-TEMPLATE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+# \Z, not $: "$" also matches before a final newline, and "warm\n" is not a name
+TEMPLATE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*\Z")
 """A stage's or a tone's name, as a folder or a file name (without the suffix)."""
 
 

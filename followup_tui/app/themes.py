@@ -14,6 +14,7 @@ from textual.theme import Theme
 
 from followup_tui import paths
 from followup_tui.errors import FileFormatError
+from followup_tui.storage import read_regular
 
 MAX_THEME_BYTES = 256 * 1024
 
@@ -58,13 +59,8 @@ def _line_of(text: str, key: str) -> int | None:
 
 
 def _read_text(path: Path) -> str:
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_THEME_BYTES + 1)
-    except OSError as exc:
-        raise FileFormatError(path, f"cannot read: {exc.strerror or exc}") from exc
-    if len(data) > MAX_THEME_BYTES:
-        raise FileFormatError(path, f"larger than {MAX_THEME_BYTES // 1024} KB; not a theme file")
+    # a regular file only: a FIFO or a device named *.toml would hang the start
+    data = read_regular(path, MAX_THEME_BYTES)
     try:
         # utf-8-sig: a byte-order mark left by a Windows editor is harmless, so accept it
         return data.decode("utf-8-sig")
@@ -82,6 +78,8 @@ def _parse_toml(path: Path, text: str) -> dict[str, object]:
             raise FileFormatError(path, f"not valid TOML: {message}") from exc
         reason = f"not valid TOML: {_TOML_WHERE.sub('', message)} (column {where.group(2)})"
         raise FileFormatError(path, reason, int(where.group(1))) from exc
+    except RecursionError:
+        raise FileFormatError(path, "not valid TOML: nested too deeply") from None
 
 
 def _check_colour(path: Path, text: str, key: str, value: str) -> None:
