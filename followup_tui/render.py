@@ -60,10 +60,9 @@ from jinja2 import (
 )
 from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
-from jinja2.sandbox import SandboxedEnvironment
 
 from followup_tui import paths
-from followup_tui.errors import FileFormatError
+from followup_tui.errors import FileFormatError, TemplateBudgetError
 from followup_tui.model import (
     Draft,
     Email,
@@ -71,6 +70,7 @@ from followup_tui.model import (
     Profile,
 )
 from followup_tui.names import PersonName
+from followup_tui.sandbox import BudgetedSandbox, BudgetExceeded, render_within_budget
 from followup_tui.text import clean, clean_line
 from followup_tui.tones import SUFFIX, available_tones
 from followup_tui.tones import TEMPLATE_NAME as _NAME
@@ -237,10 +237,10 @@ class _TemplateLoader(FileSystemLoader):
 
 
 @functools.lru_cache(maxsize=8)
-def _environment(user_dir: str) -> SandboxedEnvironment:
+def _environment(user_dir: str) -> BudgetedSandbox:
     """One environment per user template folder, so a process compiles each template once."""
     loader = ChoiceLoader([_TemplateLoader(user_dir), _TemplateLoader(str(SHIPPED_DIR))])
-    return SandboxedEnvironment(
+    return BudgetedSandbox(
         loader=loader,
         undefined=StrictUndefined,
         autoescape=False,
@@ -280,6 +280,13 @@ def _template(stage: str, tone: str) -> Template:
         raise FileFormatError(source_file, "template is not UTF-8 text") from None
     except OSError as exc:
         raise FileFormatError(source_file, f"cannot read template: {exc.strerror}") from None
+    except (FileFormatError, UnknownTemplateError):
+        raise
+    except Exception as exc:
+        # Compiling can fail in other ways: {{ 10**5000 }} folded to a number too long to
+        # print, parentheses nested past Python's recursion limit, MemoryError...
+        reason = _reason(exc).removeprefix("template failed: ")
+        raise FileFormatError(source_file, f"template cannot be compiled: {reason}") from None
     return template
 
 
@@ -287,7 +294,10 @@ def _render(template: Template, context: dict[str, Any]) -> str:
     """Render, turning every failure into a FileFormatError with file and line."""
     path = template.filename or template.name or "template"
     try:
-        return template.render(context)
+        return render_within_budget(template, context)
+    except BudgetExceeded as exc:
+        where, line = _template_frame(exc, path)
+        raise TemplateBudgetError(where, f"{exc.message}; stopped", line) from None
     except TemplateSyntaxError as exc:  # an included or imported template
         raise FileFormatError(
             exc.filename or path, f"template syntax: {exc.message}", exc.lineno
