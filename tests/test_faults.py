@@ -32,7 +32,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from followup_tui import paths, render, storage
-from followup_tui.app import app as app_module
+from followup_tui.app import saving
 from followup_tui.app.app import FollowupApp, make_app
 from followup_tui.app.screens.main import MainScreen
 from followup_tui.app.themes import load_theme_file
@@ -128,8 +128,8 @@ def one_line_naming(message: str, path: Path) -> None:
 @pytest.fixture(autouse=True)
 def quick_autosave(monkeypatch: pytest.MonkeyPatch) -> None:
     """The real autosave, after a shorter pause, so the many app runs here stay quick."""
-    assert app_module.AUTOSAVE_DELAY > 0.2
-    monkeypatch.setattr(app_module, "AUTOSAVE_DELAY", 0.2)
+    assert saving.AUTOSAVE_DELAY > 0.2
+    monkeypatch.setattr(saving, "AUTOSAVE_DELAY", 0.2)
 
 
 @pytest.fixture(scope="session")

@@ -12,18 +12,16 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Input
 
 from followup_tui import storage
+from followup_tui.app.saving import Autosave, save_on_exit_signals
 from followup_tui.app.screens.main import MainScreen
 from followup_tui.clipboard import CopyResult, copy_with_pyperclip
 from followup_tui.errors import FileFormatError
 from followup_tui.model import STAGES, Draft, Profile, Settings
 from followup_tui.session import Session
 
-# Save this long after the last change: often enough to lose nothing, rarely enough to be cheap.
-AUTOSAVE_DELAY = 1.0
 DEFAULT_THEME = "followup-dusk"
 
 ClipboardBackend = Callable[[str], CopyResult]
@@ -69,7 +67,9 @@ class FollowupApp(App[None]):
         self.settings_error = settings_error
         self.clipboard_backend = clipboard
         self._clock = clock
-        self._autosave: Timer | None = None
+        self.autosave = Autosave(self, partial(self.save_draft, quiet=True))
+        self.stop_signal_saves: Callable[[], None] = lambda: None
+        """Hands SIGHUP, SIGTERM and SIGINT back (`followup_tui.app.saving`)."""
         self._theme_ready = False
         self._early_input: list[events.Key | events.Paste] = []
         self.settles_gc = False
@@ -124,6 +124,7 @@ class FollowupApp(App[None]):
         return MainScreen()
 
     def on_mount(self) -> None:
+        self.stop_signal_saves = save_on_exit_signals(self)
         for notice in self._theme_notices:
             self.notify(notice, severity="warning", timeout=12)
         self._apply_keymap()
@@ -257,13 +258,11 @@ class FollowupApp(App[None]):
         self.sub_title = self.session.draft.title() + (
             " (not saved)" if self.session.read_only else ""
         )
-        if self._autosave is not None:
-            self._autosave.stop()
-        self._autosave = self.set_timer(AUTOSAVE_DELAY, partial(self.save_draft, quiet=True))
+        self.autosave.changed()
 
     def save_draft(self, quiet: bool = False) -> bool:
         """Save through the session; tell the user about anything but a quiet success."""
-        self._autosave = None
+        self.autosave.cancel()
         if self.session.ephemeral and quiet:
             return False  # the demo is saved only when the user asks
         result = self.session.save(now=self.now())
@@ -288,10 +287,16 @@ class FollowupApp(App[None]):
             self.notify("settings saved", timeout=3)
 
     async def action_quit(self) -> None:
-        if self.session.dirty and not self.session.ephemeral and not self.session.read_only:
-            self.save_draft(quiet=True)
+        from followup_tui.app.saving import quit_keeping_text
+
+        quit_keeping_text(self)
+
+    def leave(self, return_code: int = 0) -> None:
+        """Exit now: drop the lock, hand the signals back."""
+        self.autosave.cancel()
         self.session.release_lock()
-        self.exit()
+        self.stop_signal_saves()
+        self.exit(return_code=return_code)
 
     def action_save(self) -> None:
         self.save_draft()
@@ -391,9 +396,7 @@ class FollowupApp(App[None]):
 
     def open_session(self, session: Session) -> None:
         """Switch to another draft: save this one, then rebuild the main screen on the new one."""
-        if self._autosave is not None:
-            self._autosave.stop()  # it would save the new session instead
-            self._autosave = None
+        self.autosave.cancel()  # it would save the new session instead
         if self.session.dirty and not self.session.ephemeral:
             self.save_draft(quiet=True)
         self.session.release_lock()
