@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import os
 import signal
@@ -53,10 +54,10 @@ async def test_steady_typing_reaches_the_disk_while_it_goes_on(draft_path: Path)
         await pilot.press("end")
         typed = " and Platform Lead for the Analytics Group"
         saved_while_typing = ""
-        # A key every 0.15 s: never the pause a debounce alone waits for.
+        # A character every 0.2 s (as a steady typist), never the pause a debounce waits for.
         for n in range(len(typed)):
-            await pilot.press("space" if typed[n] == " " else typed[n])
-            await pilot.pause(0.15)
+            role.insert_text_at_cursor(typed[n])
+            await asyncio.sleep(0.2)
             draft = on_disk(draft_path)
             if draft is not None and draft.interview.role != "Senior Data Engineer":
                 saved_while_typing = draft.interview.role
