@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -206,7 +207,11 @@ async def test_autosave_writes_the_typed_text(draft_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         app.screen.query_one("#f-role", Input).focus()
         await pilot.press("end", *" II")
-        await pilot.pause(1.6)
+        deadline = time.monotonic() + 20  # a generous budget, not a timing assertion
+        while time.monotonic() < deadline:
+            if storage.load_draft(draft_path).interview.role == "Senior Data Engineer II":
+                break
+            await pilot.pause(0.1)
         assert storage.load_draft(draft_path).interview.role == "Senior Data Engineer II"
 
 

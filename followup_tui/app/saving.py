@@ -57,10 +57,14 @@ class Autosave:
         now = time.monotonic()
         if self._deadline is None:
             self._deadline = now + AUTOSAVE_MAX_WAIT
-        delay = max(0.0, min(AUTOSAVE_DELAY, self._deadline - now))
+        delay = min(AUTOSAVE_DELAY, self._deadline - now)
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self._app.set_timer(delay, self._fire)
+            self._timer = None
+        if delay <= 0:  # past the deadline: save once the change is handled
+            self._app.call_later(self._fire)
+        else:
+            self._timer = self._app.set_timer(delay, self._fire)
 
     def cancel(self) -> None:
         """Forget the pending save (the draft was saved another way, or switched)."""
@@ -70,6 +74,8 @@ class Autosave:
         self._deadline = None
 
     def _fire(self) -> None:
+        if self._deadline is None:
+            return  # saved or cancelled meanwhile
         self.cancel()
         self._save()
 
