@@ -3,10 +3,12 @@
     python bench/profile_keys.py                   # the demo draft, 150 keys every 30 ms
     python bench/profile_keys.py --words 20000     # a draft with 20,000 words of notes
     python bench/profile_keys.py --out keys.prof   # keep the stats (for snakeviz, pstats)
+    python bench/profile_keys.py --start           # instead: from the spawn to usable
 
 The child is `followup-tui` started through this very script (`--child`), which turns
 cProfile on at SIGUSR1 and off at SIGUSR2, writing the stats then; the parent types as
-`terminal_bench.py` does and prints the functions that took the most time.
+`terminal_bench.py` does and prints the functions that took the most time. With `--start`
+the profile runs from the child's first line until a key typed from the spawn on shows.
 """
 
 from __future__ import annotations
@@ -27,8 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def child(out: str, argv: list[str]) -> int:
-    """Run the app's command line, profiling between SIGUSR1 and SIGUSR2."""
+    """Run the app's command line, profiling between SIGUSR1 (or the start) and SIGUSR2."""
     profile = cProfile.Profile()
+    if os.environ.pop("PROFILE_FROM_START", None):
+        profile.enable()
 
     def start(signum: int, frame: FrameType | None) -> None:
         profile.enable()
@@ -44,9 +48,17 @@ def child(out: str, argv: list[str]) -> int:
     return main(argv)
 
 
+def wait_for_file(path: Path) -> None:
+    """Until the child has written its stats (10 s at most)."""
+    deadline = time.perf_counter() + 10
+    while not path.exists() and time.perf_counter() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)  # the dump is written in one go; let it finish
+
+
 def parent(args: argparse.Namespace) -> int:
-    from terminal import NotShown, Term
-    from terminal_measures import SIZE, SUFFIX, Env, ready_to_type, typed_text
+    from terminal import NotShown, Replay, Term
+    from terminal_measures import PROBE, SIZE, SUFFIX, Env, ready_to_type, typed_text
 
     with tempfile.TemporaryDirectory(prefix="profile-keys-") as tmp:
         env = Env(Path(tmp))
@@ -57,6 +69,17 @@ def parent(args: argparse.Namespace) -> int:
             env.core("notes", str(draft), str(args.words))
             target = [str(draft)]
         argv = [sys.executable, __file__, "--child", out, *target]
+        if args.start:
+            with Term(argv, dict(env.fresh(), PROFILE_FROM_START="1"), SIZE) as term:
+                replay = Replay(SIZE)
+                while PROBE not in replay.feed_text(term.chunks):
+                    term.key(PROBE)
+                    time.sleep(0.02)
+                os.kill(term.proc.pid, signal.SIGUSR2)
+                wait_for_file(Path(out))
+                term.close(quit_keys="")
+            pstats.Stats(out).sort_stats(args.sort).print_stats(args.top)
+            return 0
         with Term(argv, env.fresh(), SIZE) as term:
             regions, before = ready_to_type(term, "app")
             text = typed_text(args.keys, seed=3)
@@ -70,10 +93,7 @@ def parent(args: argparse.Namespace) -> int:
             with contextlib.suppress(NotShown):
                 term.wait_for(lambda r: final in regions.preview_text(r), 30)
             os.kill(term.proc.pid, signal.SIGUSR2)
-            deadline = time.perf_counter() + 10
-            while not Path(out).exists() and time.perf_counter() < deadline:
-                time.sleep(0.05)
-            time.sleep(0.3)  # the dump is written in one go; let it finish
+            wait_for_file(Path(out))
             term.close(quit_keys="")
         stats = pstats.Stats(out)
         stats.sort_stats(args.sort).print_stats(args.top)
@@ -90,6 +110,7 @@ def main() -> int:
     parser.add_argument("--sort", default="cumulative")
     parser.add_argument("--top", type=int, default=45)
     parser.add_argument("--out")
+    parser.add_argument("--start", action="store_true")
     return parent(parser.parse_args())
 
 

@@ -191,6 +191,11 @@ class Replay:
         for _ in self.frames(chunks):
             pass
 
+    def feed_text(self, chunks: Sequence[Chunk]) -> str:
+        """Feed every chunk not fed yet; the screen as it stands then."""
+        self.feed(chunks)
+        return self.text()
+
     def frames(self, chunks: Sequence[Chunk]) -> Iterator[tuple[int, float]]:
         """Feed chunks not fed yet, yielding (index, time) wherever a frame is complete."""
         while self.done < len(chunks):

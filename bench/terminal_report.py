@@ -71,6 +71,44 @@ CHANGES: tuple[tuple[str, str], ...] = (
 )
 
 
+# What the profiles of the key path show (`bench/profile_keys.py`: cProfile in the child, on
+# only while keys are typed; shares of its time, as cProfile slows every call alike).
+ANALYSIS: tuple[str, ...] = (
+    "**Typing, the demo draft** (100 keys at 100 ms): the frames cost most, not the core."
+    " Screen updates took 6.6 s of the 12.9 s profiled (29 partial updates of the compositor,"
+    " 5.7 s, and 6 layouts of the screen, 2.1 s); rendering and judging the email"
+    " (`refresh_email`, 45 times) 2.0 s: `evaluate` 0.74, `Preview._put_body` 0.68,"
+    " `render_all` 0.48. A key changes the note, the email body, the word count and often"
+    " the checklist, so each frame repaints parts of all three panes; the bare TextArea's"
+    " frame repaints one line. Keys typed while a frame is drawn land in the next one: that"
+    " is the coalescing.",
+    "**Typing, 20,000 words of notes** (40 keys at 100 ms): work per key that grows with the"
+    " notes. Before this issue's change: `render_all` and `evaluate` 51 ms of CPU a key (now"
+    " 18 ms, what is left reads the 6,800-word email). What remains is the preview: every"
+    " change wraps the whole body twice, once in `Preview._put_body` to learn whether its"
+    " height changed (`get_content_height`: 1.9 s of the 4.6 s in `refresh_email`) and once"
+    " when the Static renders it (`Content.render_strips`, 3.3 s), plus a layout of the screen"
+    " when the height changes (3.1 s). Proposed, for the app layer (issue 14's preview):"
+    " one Static per paragraph of the body, updating only the paragraphs whose text changed"
+    " (a key changes one), so the wrap per key is one paragraph's; the height check then"
+    " covers that paragraph alone. Public API, and nothing the user sees is kept.",
+    "**Interviews screen, 1,000 drafts**: the screen reads the whole folder twice when it"
+    " opens: `on_mount` and `on_screen_resume` both call `refresh_rows`, and Textual sends"
+    " `ScreenResume` on the first push too (14.1 s of the 18.3 s profiled). In each read,"
+    " parsing the TOML files is about 75% (tomllib, pure Python), filling the DataTable and"
+    " sizing its columns about 20%, the follow-up timing of each row the rest (`next_follow_up`"
+    " is worked out twice per row: for the order and for the cells). Reading once halves the"
+    " time; the 0.25 s target also needs the rows on screen before the whole folder is"
+    " parsed: a small index in the cache folder (each draft's list fields, keyed by path, size"
+    " and mtime, a changed draft re-read) or reading in a worker and filling the table in"
+    " batches.",
+    "**Idle**: the app draws two frames a second, for the cursor blink, and nothing else (14"
+    " writes in 6 s); each of its blink frames rendered 28 widgets (336 `render_widget` calls"
+    " in 12 frames: the widgets whose regions the blinking field's refresh touches), so a"
+    " blink costs the app more than the bare TextArea, whose screen holds one widget.",
+)
+
+
 def section(rows: Sequence[Row], notes: Sequence[str], info: dict[str, str]) -> str:
     """The whole section, between its markers."""
     body = [
@@ -85,6 +123,10 @@ def section(rows: Sequence[Row], notes: Sequence[str], info: dict[str, str]) -> 
         table(rows),
         "",
         *[f"- {n}" for n in notes],
+        "",
+        "### What the profiles show",
+        "",
+        *[f"- {a}" for a in ANALYSIS],
         "",
         "### Changes made for issue 15",
         "",
