@@ -341,10 +341,15 @@ def cmd_export(args: argparse.Namespace) -> int:
                 f"this is a panel of {len(emails)}: pick one with --interviewer 1..{len(emails)}"
             )
         if args.fmt == "eml":
-            data, suffix = export.to_eml(emails[0], profile, date=current), ".eml"
+            try:
+                data, suffix = export.to_eml(emails[0], profile, date=current), ".eml"
+            except export.BadRecipient as exc:
+                raise UsageError(f"{exc} (in {args.file})") from None
         elif args.fmt == "mailto":
             try:
                 data, suffix = (export.to_mailto(emails[0]) + "\n").encode(), ".txt"
+            except export.BadRecipient as exc:
+                raise UsageError(f"{exc} (in {args.file})") from None
             except export.MailtoTooLong as exc:
                 raise UsageError(
                     f"the mailto link would be {exc.length} characters, too long for most mail"

@@ -5,6 +5,7 @@ Nothing here sends mail; the user does. The .ics is written with icalendar; no T
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import os
@@ -23,12 +24,16 @@ from urllib.parse import quote
 
 from followup_tui import __version__
 from followup_tui.model import Draft, Email, Profile
+from followup_tui.text import address_problem
 from followup_tui.timing import Window, describe
 
 # Browsers and mail clients cut or refuse longer mailto: links; about 2,000 is the safe size.
 MAILTO_LIMIT = 2000
 # RFC 5322 2.1.1: a line is at most 998 octets; past that the body must be encoded.
 _MAX_LINE_OCTETS = 998
+# RFC 2047: an encoded word is at most 75 characters; 42 bytes of text make 56 of base64,
+# which with "=?utf-8?b?" and "?=" fits after "Subject: " on a 78-character line.
+_ENCODED_CHUNK = 42
 # RFC 6068 "some-delims": allowed unencoded in the address part of a mailto: link.
 _MAILTO_ADDR_SAFE = "@!$'()*+,;:"
 
@@ -45,6 +50,10 @@ class MailtoTooLong(ValueError):
         )
 
 
+class BadRecipient(ValueError):
+    """The interviewer's email field holds something other than one address."""
+
+
 class EditorError(OSError):
     """No editor is configured, or the configured one cannot be started."""
 
@@ -55,7 +64,44 @@ def _one_line(text: str) -> str:
 
 
 def _bare_addresses(to: str) -> list[str]:
-    return [addr for _name, addr in getaddresses([to]) if "@" in addr]
+    """The address of `to` ("Name <address>" or a bare address), as a list of none or one.
+
+    Raises BadRecipient for anything that would make several recipients or none: a comma, a
+    "Bcc:", a "?bcc=" that a mailto: link would read as a header.
+    """
+    found = [addr for _name, addr in getaddresses([to]) if addr]
+    if len(found) > 1:
+        raise BadRecipient(f"the To field {to!r} holds more than one address; give one")
+    if found and "@" in found[0] and (problem := address_problem(found[0])):
+        raise BadRecipient(f"the address {found[0]!r} cannot be used: {problem}")
+    addresses = [addr for addr in found if "@" in addr]
+    if "@" in to and not addresses:  # the parser gave up: never drop the address silently
+        raise BadRecipient(f"the To field {to!r} is not one readable address")
+    return addresses
+
+
+def _subject_header(subject: str) -> str:
+    """The Subject as it goes into the .eml: folded so that it reads back exactly as given.
+
+    Python's own folding loses or doubles spaces next to an encoded (non-ASCII) word, and a
+    subject that itself looks like an encoded word ("=?utf-8?b?...?=") would be decoded when
+    read back. So anything but plain short-worded ASCII is written as UTF-8 encoded words of
+    whole characters (RFC 2047), one per folded line; readers join them without the breaks.
+    """
+    plain = subject.isascii() and "=?" not in subject
+    if plain and all(len(word) <= 60 for word in subject.split(" ")):
+        return subject
+    words, chunk, size = [], "", 0
+    for char in subject:
+        width = len(char.encode())
+        if size + width > _ENCODED_CHUNK and chunk:
+            words.append(chunk)
+            chunk, size = "", 0
+        chunk += char
+        size += width
+    words.append(chunk)
+    encoded = ["=?utf-8?b?" + base64.b64encode(w.encode()).decode("ascii") + "?=" for w in words]
+    return "\r\n ".join(encoded)
 
 
 # plain text and .eml
@@ -83,7 +129,12 @@ def to_eml(email: Email, profile: Profile, *, date: datetime) -> bytes:
             message["From"] = Address(display_name=_one_line(profile.name), addr_spec=sender)
         except (ValueError, IndexError, HeaderParseError):
             message["From"] = sender  # not a clean addr-spec: keep what the user typed
-    message["Subject"] = _one_line(email.subject)
+    subject = _subject_header(_one_line(email.subject))
+    if subject.startswith("=?"):
+        # encoded and folded already: set as it is, so the policy neither decodes nor refolds it
+        message.set_raw("Subject", subject)
+    else:
+        message["Subject"] = subject
     message["Date"] = format_datetime(date)
     message["X-Unsent"] = "1"
     body = _normalise_newlines(email.body)

@@ -52,7 +52,12 @@ def export_eml(app: FollowupApp) -> None:
     except FileFormatError as exc:
         app.notify(str(exc), severity="error")
         return
-    target = _write(app, ".eml", export.to_eml(email, app.profile, date=app.now()))
+    try:
+        data = export.to_eml(email, app.profile, date=app.now())
+    except export.BadRecipient as exc:
+        app.notify(f"{exc}.", title="Not exported", severity="error")
+        return
+    target = _write(app, ".eml", data)
     if target is None:
         return
     opener = _open(app, str(target))
@@ -66,6 +71,9 @@ def open_mailto(app: FollowupApp) -> None:
 
     try:
         link = export.to_mailto(app.main.current_email())
+    except export.BadRecipient as exc:
+        app.notify(f"{exc}.", title="Not exported", severity="error")
+        return
     except export.MailtoTooLong as exc:
 
         def answer(yes: bool | None) -> None:
