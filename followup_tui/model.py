@@ -15,6 +15,7 @@ NOTE_FIELDS: tuple[str, ...] = (
     "resonated",
     "skills",
     "concerns",
+    "answers",
     "missed",
     "next_steps",
 )
@@ -36,6 +37,7 @@ class Interviewer:
     name: str = ""
     title: str = ""
     email: str = ""
+    notes: str = ""  # what the user discussed with this person (optional; since format 1)
 
     @property
     def first_name(self) -> str:
@@ -69,6 +71,7 @@ class Notes:
     resonated: str = ""
     skills: str = ""
     concerns: str = ""
+    answers: str = ""  # the user's answer to each concern, line by line (optional)
     missed: str = ""
     next_steps: str = ""
 

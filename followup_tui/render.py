@@ -9,30 +9,39 @@ spaces are dropped, doubled spaces inside a line become one, runs of blank lines
 blank line, and blank lines at the start and end go. Templates run in Jinja2's sandbox with
 strict undefined names: a typo is an error that names the file and line, never a silent gap.
 
-Names a template can use (every text is a plain string, "" when unknown):
+Names a template can use (texts are plain strings, "" when unknown; built in
+`followup_tui.context`):
 
-- `stage`, `tone`: what is being rendered.
-- `company`, `role`, `format` ("video", "phone", "on-site" or "").
+- `stage`, `tone`: what is being rendered; `round`: for a check-in, 1 for the first, 2 for
+  the second, 3 once two went unanswered (the closing keep-in-touch note).
+- `company`, `role` (as typed, without a trailing "role" or "position"), `a_role` ("an HR
+  Manager"), `format` ("video", "phone", "on-site" or "").
 - `role_phrase`: "the Data Engineer role at Acme", "the Data Engineer role", "the role at
   Acme" or "the role"; `team_phrase`: "the Acme team" or "your team".
 - `day`: weekday of the interview ("Tuesday"); `date`: "18 November"; `month`: "November";
-  `when_phrase`: "today", "yesterday", "on Tuesday" or "on 18 November", relative to now.
+  `when_phrase`: "today", "yesterday", "on Tuesday" or "on 18 November", relative to now;
+  `late`: true for a thank-you more than 48 hours after the interview.
 - `decision_by`: the decision date the user was told, as "Friday 5 December".
 - `interviewer`: the person this email goes to, with `name`, `first_name`, `last_name`,
-  `title`, `email`.
-- `greeting_name`: the name to greet: the full name for the formal tone, the first name for
-  the others; "" when no name is known.
-- `index`: this interviewer's position in the panel, from 0; `count`: how many there are;
-  `panel`: true when there is more than one.
-- `others`: the names of the other interviewers (a list); `others_text`: the same joined as
-  "A, B and C".
-- Notes, each as a cleaned string joined as "a, b and c": `topics`, `resonated`, `skills`,
-  `concerns`, `missed`, `next_steps`; and as lists: `topic_list`, `resonated_list`,
-  `skill_list`, `concern_list`, `missed_list`, `next_step_list`. Notes are split on new lines
-  and semicolons, bullets ("- ", "* ", "1. ") and trailing full stops are dropped, and empty
-  items are left out; the text is otherwise the user's own, word for word.
-- `topic`, `point`, `skill`: one item of `topic_list`, `resonated_list` and `skill_list`,
-  picked by `index` (cycling), so each member of a panel hears about something different.
+  `title`, `email`, `notes`.
+- `greeting_name`: "Dr. Okafor" or "Helen Okafor" for the formal tone, "Helen" for the
+  others; "" when no name is known (never a title alone).
+- `index`: this interviewer's position in the panel, from 0; `variant`: 0 for the first,
+  then 1, 2, 3 in turn, so the emails of a panel differ in structure; `count`: how many
+  there are; `panel`: true when there is more than one; `others`, `others_text`: the other
+  interviewers' names, as a list and joined "A, B and C".
+- Notes, read (see `followup_tui.prose.notes`): each item is a `Note` with `phrase`,
+  `clause` and `sentence` ("" when the item does not take that form); a Note is false when
+  no form fits. `topic`, `point`, `skill`: one item of the topics, what resonated and the
+  skills, picked by `index` so each member of a panel hears about something different;
+  `own`: the first item of the note kept for this interviewer; `missed`: the first item of
+  what the user forgot; lists of up to three: `topic_list`, `resonated_list`, `skill_list`,
+  `missed_list`, `own_list`.
+- `concern`: the first concern, with `note` (a Note), `answer` (the user's answer as
+  sentences, or "") and `raised_by_reader`; `concern_list`: up to two; `concerns_noted`: true
+  when the concerns note has any text, usable or not; `next_steps`: that note, one line.
+- `topics`, `resonated`, `skills`, `concerns`: the usable items joined "a, b and c", for
+  templates written before notes were read into forms.
 - `profile`: the sender, with `name`, `email`, `phone`, `links` (a list) and `sign_off`.
 - `signature`: a ready block: the sign-off and a comma, then the name, then the email,
   phone and links, one per line, leaving out what is empty.
@@ -43,8 +52,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -62,14 +70,9 @@ from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 
 from followup_tui import paths
+from followup_tui.context import build_context, interviewer_at
 from followup_tui.errors import FileFormatError, TemplateBudgetError
-from followup_tui.model import (
-    Draft,
-    Email,
-    Interviewer,
-    Profile,
-)
-from followup_tui.names import PersonName
+from followup_tui.model import Draft, Email, Interviewer, Profile
 from followup_tui.sandbox import BudgetedSandbox, BudgetExceeded, render_within_budget
 from followup_tui.text import clean, clean_line
 from followup_tui.tones import SUFFIX, available_tones
@@ -78,7 +81,6 @@ from followup_tui.tones import TEMPLATE_NAME as _NAME
 SHIPPED_DIR = paths.shipped_templates_dir()
 # A template is a page of text; a bigger file is not one, and compiling it would stall the app.
 MAX_TEMPLATE_BYTES = 256 * 1024
-_BULLET = re.compile(r"^(?:[-*+\u2022\u2013]\s+|\d{1,3}[.)]\s+)")
 _SUBJECT = re.compile(r"^subject:[ \t]*(.*)$", re.IGNORECASE)
 _INNER_SPACES = re.compile(r"(?<=\S)[ \t]{2,}")
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -88,17 +90,6 @@ _ADDRESS_SPECIALS = frozenset('()<>@,;:\\".[]')
 
 class UnknownTemplateError(ValueError):
     """No template exists for the asked stage and tone."""
-
-
-@dataclass(frozen=True)
-class _Sender:
-    """The profile as templates see it: cleaned strings."""
-
-    name: str
-    email: str
-    phone: str
-    links: list[str]
-    sign_off: str
 
 
 def render_email(
@@ -114,7 +105,7 @@ def render_email(
     """The email to one interviewer: the user's manual edit if any, else the rendered template."""
     stage = draft.stage if stage is None else stage
     tone = draft.tone if tone is None else tone
-    person = _interviewer(draft, interviewer)
+    person = interviewer_at(draft, interviewer)
     to = _address(person)
     if use_edits:
         edit = draft.edit_for(stage, interviewer)
@@ -146,70 +137,6 @@ def render_all(
         )
         for i in range(max(1, len(draft.interviewers)))
     ]
-
-
-def build_context(
-    draft: Draft,
-    profile: Profile,
-    *,
-    stage: str | None = None,
-    tone: str | None = None,
-    interviewer: int = 0,
-    now: datetime | None = None,
-) -> dict[str, Any]:
-    """The names a template sees (listed in this module's docstring)."""
-    stage = draft.stage if stage is None else stage
-    tone = draft.tone if tone is None else tone
-    person = _interviewer(draft, interviewer)
-    others = [
-        name
-        for i, other in enumerate(draft.interviewers)
-        if i != interviewer and (name := _clean(other.name))
-    ]
-    iv = draft.interview
-    company, role = _clean(iv.company), _clean(iv.role)
-    notes = {name: _items(getattr(draft.notes, name)) for name in _NOTE_LISTS}
-    context: dict[str, Any] = {
-        "stage": stage,
-        "tone": tone,
-        "company": company,
-        "role": role,
-        "format": _clean(iv.format),
-        "role_phrase": _role_phrase(role, company),
-        "team_phrase": f"the {company} team" if company else "your team",
-        "day": iv.when.strftime("%A") if iv.when else "",
-        "date": _day_month(iv.when) if iv.when else "",
-        "month": iv.when.strftime("%B") if iv.when else "",
-        "when_phrase": _when_phrase(iv.when, now),
-        "decision_by": _long_date(iv.decision_by) if iv.decision_by else "",
-        "interviewer": person,
-        "greeting_name": _greeting_name(person, tone),
-        "index": interviewer,
-        "count": max(1, len(draft.interviewers)),
-        "panel": len(draft.interviewers) > 1,
-        "others": others,
-        "others_text": _join(others),
-    }
-    for name, list_name in _NOTE_LISTS.items():
-        context[name] = _join(notes[name])
-        context[list_name] = notes[name]
-    context["topic"] = _pick(notes["topics"], interviewer)
-    context["point"] = _pick(notes["resonated"], interviewer)
-    context["skill"] = _pick(notes["skills"], interviewer)
-    sender = _sender(profile)
-    context["profile"] = sender
-    context["signature"] = _signature(sender)
-    return context
-
-
-_NOTE_LISTS: dict[str, str] = {
-    "topics": "topic_list",
-    "resonated": "resonated_list",
-    "skills": "skill_list",
-    "concerns": "concern_list",
-    "missed": "missed_list",
-    "next_steps": "next_step_list",
-}
 
 
 # --- templates ---------------------------------------------------------------------------
@@ -347,62 +274,6 @@ def _split(text: str, template: Template) -> tuple[str, str]:
     return subject, body
 
 
-# --- context helpers ---------------------------------------------------------------------
-
-
-# Control characters that are not white space (a NUL, an escape pasted from a terminal) have
-# no place in an email; white space ones (tab, form feed, ...) become a space like the rest.
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
-_ITEM_BREAK = re.compile(r"[\n;]")
-
-
-def _clean(text: str) -> str:
-    """One line, single spaces, no control characters."""
-    return " ".join(_CONTROL.sub("", text).split())
-
-
-def _items(text: str) -> list[str]:
-    """A note split into items: on new lines and semicolons, bullets and full stops dropped."""
-    return list(_note_items(text))  # a list of its own: a template may change it
-
-
-# Memoised, as pure functions of the text: every key renders each email of the draft from
-# all of its notes again, and only one item of one note has changed.
-@functools.lru_cache(maxsize=64)
-def _note_items(text: str) -> tuple[str, ...]:
-    return tuple(item for raw in _ITEM_BREAK.split(text) if (item := _note_item(raw)))
-
-
-@functools.lru_cache(maxsize=4096)
-def _note_item(raw: str) -> str:
-    return _clean(_BULLET.sub("", raw.strip())).rstrip(" .,")
-
-
-def _join(items: list[str]) -> str:
-    """ "a", "a and b", "a, b and c"."""
-    if len(items) < 2:
-        return items[0] if items else ""
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _pick(items: list[str], index: int) -> str:
-    return items[index % len(items)] if items else ""
-
-
-def _interviewer(draft: Draft, index: int) -> Interviewer:
-    if index < 0 or (index >= len(draft.interviewers) and index != 0):
-        raise ValueError(
-            f"no interviewer {index + 1}: the draft has {len(draft.interviewers)} interviewer(s)"
-        )
-    person = draft.interviewers[index] if draft.interviewers else Interviewer()
-    return Interviewer(_clean(person.name), _clean(person.title), _clean(person.email))
-
-
-def _greeting_name(person: Interviewer, tone: str) -> str:
-    name = PersonName.parse(person.name)
-    return name.formal() if tone == "formal" else name.informal()
-
-
 def _address(person: Interviewer) -> str:
     if person.name and person.email:
         name = person.name
@@ -410,51 +281,3 @@ def _address(person: Interviewer) -> str:
             name = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
         return f"{name} <{person.email}>"
     return person.email or person.name
-
-
-def _role_phrase(role: str, company: str) -> str:
-    if role and company:
-        return f"the {role} role at {company}"
-    if role:
-        return f"the {role} role"
-    return f"the role at {company}" if company else "the role"
-
-
-def _day_month(when: datetime | date) -> str:
-    return f"{when.day} {when.strftime('%B')}"
-
-
-def _long_date(day: date) -> str:
-    return f"{day.strftime('%A')} {_day_month(day)}"
-
-
-def _when_phrase(when: datetime | None, now: datetime | None) -> str:
-    if when is None:
-        return ""
-    now = now or datetime.now(when.tzinfo)
-    held = when.astimezone().date() if when.tzinfo else when.date()
-    today = now.astimezone().date() if now.tzinfo else now.date()
-    days = (today - held).days
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    if -6 <= days <= 6:
-        return f"on {when.strftime('%A')}"
-    return f"on {_day_month(when)}"
-
-
-def _sender(profile: Profile) -> _Sender:
-    sign_off = _clean(profile.sign_off).rstrip(",") or "Best regards"
-    return _Sender(
-        name=_clean(profile.name),
-        email=_clean(profile.email),
-        phone=_clean(profile.phone),
-        links=[_clean(link) for link in profile.links if _clean(link)],
-        sign_off=sign_off,
-    )
-
-
-def _signature(sender: _Sender) -> str:
-    lines = [f"{sender.sign_off},", sender.name, sender.email, sender.phone, *sender.links]
-    return "\n".join(line for line in lines if line)

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from followup_tui import paths
 from followup_tui.errors import FileFormatError
 from followup_tui.model import (
+    NOTE_FIELDS,
     Draft,
     Interview,
     Interviewer,
@@ -226,7 +227,7 @@ def _decision_by(iv: dict[str, Any], r: _Reader) -> date | None:
 
 
 def _draft_from(data: dict[str, Any], r: _Reader) -> Draft:
-    from followup_tui.model import FORMATS, NOTE_FIELDS, OUTCOMES, STAGES
+    from followup_tui.model import FORMATS, OUTCOMES, STAGES
 
     version = r.get(data, "format", "format", int, FORMAT_VERSION)
     if version != FORMAT_VERSION:
@@ -243,7 +244,10 @@ def _draft_from(data: dict[str, Any], r: _Reader) -> Draft:
         data,
         "interviewers",
         lambda t, k: Interviewer(
-            name=r.text(t, k, "name"), title=r.text(t, k, "title"), email=r.text(t, k, "email")
+            name=r.text(t, k, "name"),
+            title=r.text(t, k, "title"),
+            email=r.text(t, k, "email"),
+            notes=r.text(t, k, "notes"),
         ),
     )
     nt = r.table(data, "", "notes")
@@ -337,6 +341,18 @@ def _drop_none(value: Any) -> Any:
     return value
 
 
+def _interviewer_dict(person: Interviewer) -> dict[str, str]:
+    shape = {"name": person.name, "title": person.title, "email": person.email}
+    if person.notes:  # optional: a draft without any stays as format 1 always wrote it
+        shape["notes"] = person.notes
+    return shape
+
+
+def _notes_dict(notes: Notes) -> dict[str, str]:
+    # answers are optional, written only when there are some (see _interviewer_dict)
+    return {f: getattr(notes, f) for f in NOTE_FIELDS if f != "answers" or notes.answers}
+
+
 def draft_to_dict(draft: Draft) -> dict[str, Any]:
     """The TOML shape of a draft."""
     iv = draft.interview
@@ -354,17 +370,8 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
                 "format": iv.format,
                 "decision_by": iv.decision_by,
             },
-            "interviewers": [
-                {"name": i.name, "title": i.title, "email": i.email} for i in draft.interviewers
-            ],
-            "notes": {
-                "topics": draft.notes.topics,
-                "resonated": draft.notes.resonated,
-                "skills": draft.notes.skills,
-                "concerns": draft.notes.concerns,
-                "missed": draft.notes.missed,
-                "next_steps": draft.notes.next_steps,
-            },
+            "interviewers": [_interviewer_dict(i) for i in draft.interviewers],
+            "notes": _notes_dict(draft.notes),
             "edits": {k: {"subject": e.subject, "body": e.body} for k, e in draft.edits.items()},
             "ticks": dict(draft.ticks),
             "sent": [{"stage": s.stage, "at": s.at, "to": s.to} for s in draft.sent],

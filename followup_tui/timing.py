@@ -294,3 +294,9 @@ def record_outcome(draft: Draft, outcome: str, at: datetime) -> None:
         raise ValueError(f"unknown outcome {outcome!r}; expected 'rejected', 'offer' or ''")
     draft.outcome = outcome
     draft.outcome_at = at if outcome else None
+
+
+def check_in_round(draft: Draft) -> int:
+    """Which check-in an email now would be: 1, 2, or 3 once two have gone unanswered."""
+    tz = draft.interview.when.tzinfo if draft.interview.when else None
+    return len(_rounds(draft.sent_for("check-in"), tz)) + 1
