@@ -158,8 +158,10 @@ async def test_preview_body_height_follows_its_text(draft_path: Path) -> None:
         assert start == wrapped_lines()
         topics = app.screen.query_one("#n-topics", TextArea)
         topics.focus()
-        # The first topic is the one the email recalls: make it long.
-        topics.insert(" ".join(["event sourcing for the billing ledger"] * 12) + " ", (0, 0))
+        # The first topic is the one the email recalls: make it as long as a topic can be (a
+        # longer one fits no sentence and is left out).
+        long_topic = "event sourcing for the billing ledger with replayable audit trails for the"
+        topics.insert(long_topic + " finance and compliance teams\n", (0, 0))
         await settle(pilot)
         assert "billing ledger" in text_of(app, "#p-body")
         assert body.content_size.height > start
@@ -545,7 +547,7 @@ async def test_tab_goes_through_an_interviewer_in_reading_order(draft_path: Path
     async with app.run_test(size=(120, 40)):
         chain = [w.id for w in app.screen.focus_chain]
         person = [i for i in chain if i and i.startswith("iv-0-")]
-        assert person == ["iv-0-name", "iv-0-remove", "iv-0-title", "iv-0-email"]
+        assert person == ["iv-0-name", "iv-0-remove", "iv-0-title", "iv-0-email", "iv-0-notes"]
         assert chain.index("f-decision") < chain.index("iv-0-name")
 
 

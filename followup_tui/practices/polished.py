@@ -1,4 +1,4 @@
-"""Practice `polished` (manual): proofread, names spelled as in the notes, no doubled words."""
+"""Practice `polished` (manual): proofread, names spelled as in the notes, prose reads right."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from followup_tui.model import Draft
 from followup_tui.practices.context import PUNCT, Context, fold, quote, word_starts, wordset
 from followup_tui.practices.notes import STOPWORDS
 from followup_tui.practices.table import G3, Practice, Status, Verdict
+from followup_tui.prose.lint import lint_email
 
 PRACTICE = Practice(
     "polished", "Proofread, names spelled right", G3, True,
@@ -126,6 +127,12 @@ def judge(c: Context) -> Verdict:
     doubled = _doubled_word(c.subject) or _doubled_word(c.lower_body)
     if doubled:
         return Status.FAIL, f"doubled word {quote(doubled)}"
+    # The prose linter reads the email as it will be sent, a hand edit included; length is
+    # the `brief` practice's to judge.
+    findings = [f for f in lint_email(c.email, c.draft) if f.code != "too-long"]
+    if findings:
+        more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
+        return Status.WARN, f"{findings[0]}{more}"
     if c.draft is None:
         return Status.TODO, "read it aloud once, then tick"
     problem = _misspelt_name(c, c.draft)

@@ -22,6 +22,7 @@ NOTE_LABELS: tuple[tuple[str, str, str], ...] = (
     ("resonated", "What resonated with you", "a moment, a plan, a value you liked"),
     ("skills", "Skills to highlight", "a result of yours that fits their needs"),
     ("concerns", "Concerns raised", "a doubt they voiced, to answer"),
+    ("answers", "Your answer", "how you would answer each concern, a line each"),
     ("missed", "Forgot or want to clarify", "what you wish you had said"),
     ("next_steps", "Next steps / timeline", "what they said about the decision"),
 )
@@ -89,6 +90,16 @@ class InterviewerRow(Vertical):
         )
         yield field_row(
             "   Email", Input(person.email, placeholder="address", id=f"iv-{n}-email", compact=True)
+        )
+        # what the user talked about with this person: their email mentions it first
+        yield field_row(
+            "   Notes",
+            Input(
+                person.notes,
+                placeholder="what you discussed",
+                id=f"iv-{n}-notes",
+                compact=True,
+            ),
         )
 
 
