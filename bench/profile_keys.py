@@ -58,7 +58,7 @@ def wait_for_file(path: Path) -> None:
 
 def parent(args: argparse.Namespace) -> int:
     from terminal import NotShown, Replay, Term
-    from terminal_measures import PROBE, SIZE, SUFFIX, Env, ready_to_type, typed_text
+    from terminal_measures import PROBE, PROBE_EVERY, SIZE, SUFFIX, Env, ready_to_type, typed_text
 
     with tempfile.TemporaryDirectory(prefix="profile-keys-") as tmp:
         env = Env(Path(tmp))
@@ -70,14 +70,18 @@ def parent(args: argparse.Namespace) -> int:
             target = [str(draft)]
         argv = [sys.executable, __file__, "--child", out, *target]
         if args.start:
-            with Term(argv, dict(env.fresh(), PROFILE_FROM_START="1"), SIZE) as term:
-                replay = Replay(SIZE)
-                while PROBE not in replay.feed_text(term.chunks):
-                    term.key(PROBE)
-                    time.sleep(0.02)
-                os.kill(term.proc.pid, signal.SIGUSR2)
-                wait_for_file(Path(out))
-                term.close(quit_keys="")
+            # Twice: the first start writes the bytecode the profiled one runs from.
+            for profiled in (False, True):
+                run_env = dict(env.fresh(), PROFILE_FROM_START="1" if profiled else "")
+                with Term(argv, run_env, SIZE) as term:
+                    replay = Replay(SIZE)
+                    while PROBE not in replay.feed_text(term.chunks):
+                        term.key(PROBE)
+                        time.sleep(PROBE_EVERY)
+                    if profiled:
+                        os.kill(term.proc.pid, signal.SIGUSR2)
+                        wait_for_file(Path(out))
+                    term.close(quit_keys="")
             pstats.Stats(out).sort_stats(args.sort).print_stats(args.top)
             return 0
         with Term(argv, env.fresh(), SIZE) as term:

@@ -4,6 +4,8 @@
     python bench/terminal_bench.py --quick         # one round of each, about 2 minutes
     python bench/terminal_bench.py --only typing   # one group: usable, typing, large, list, idle
     python bench/terminal_bench.py --write         # also put the table in bench/RESULTS.md
+    python bench/terminal_bench.py --only usable --only typing --base OTHER/.venv/bin/followup-tui
+                                                   # this build against another, same rounds
 
 Every app is spawned under a pty of 120x40 (`bench/terminal.py`); keys are written to it on a
 fixed schedule and its output, timestamped as it is read, is replayed through pyte to find the
@@ -29,6 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import terminal_measures  # noqa: E402
 from terminal_measures import (  # noqa: E402
     Env,
     Typing,
@@ -63,6 +66,8 @@ class Bench:
         rounds = 3 if self.quick else 8
         self.log(f"time to usable: {rounds} rounds of static, textarea, app (+1 warm-up)")
         runs: dict[str, list[dict[str, float]]] = {"static": [], "textarea": [], "app": []}
+        if terminal_measures.BASE_CMD:
+            runs["base"] = []
         for r in range(rounds + 1):
             for kind in rotate(list(runs), r):
                 result = time_to_usable(kind, self.env)
@@ -70,6 +75,9 @@ class Bench:
                     runs[kind].append(result)
         static = [x["paint"] for x in runs["static"]]
         app_usable = [x["usable"] for x in runs["app"]]
+        if "base" in runs:
+            base = [x["usable"] for x in runs["base"]]
+            self.against_base("time to usable", app_usable, base)
         app_paint = [x["paint"] for x in runs["app"]]
         bare = [x["usable"] for x in runs["textarea"]]
         med = statistics.median
@@ -104,6 +112,8 @@ class Bench:
         at = f"{gap * 1000:.0f} ms"
         self.log(f"typing: {rounds} rounds of textarea, mirror, app; {keys} keys, one every {at}")
         runs: dict[str, list[Typing]] = {"textarea": [], "mirror": [], "app": []}
+        if terminal_measures.BASE_CMD:
+            runs["base"] = []
         for r in range(rounds):
             for kind in rotate(list(runs), r):
                 runs[kind].append(type_keys(kind, self.env, keys, gap, seed=r))
@@ -116,6 +126,15 @@ class Bench:
         def each(ts: list[Typing], what: str) -> list[float]:
             return [p95(getattr(t, what)) for t in ts]
 
+        if "base" in runs:
+            base = runs["base"]
+            self.against_base(f"key echo p95 at {at}", each(app, "echo"), each(base, "echo"))
+            self.against_base(f"preview p95 at {at}", each(app, "preview"), each(base, "preview"))
+            self.against_base(
+                f"CPU per key at {at}",
+                [t.cpu_per_key_ms for t in app],
+                [t.cpu_per_key_ms for t in base],
+            )
         echo_ratio = ratio_of_rounds(each(app, "echo"), each(bare, "echo"))
         preview_ratio = ratio_of_rounds(each(app, "preview"), each(mirror, "preview"))
         cpu = [t.cpu_per_key_ms for t in app]
@@ -160,6 +179,20 @@ class Bench:
         missing = sum(t.missing for ts in runs.values() for t in ts)
         if missing:
             self.notes.append(f"At {at} a key: {missing} key-sightings never seen on screen.")
+
+    def against_base(self, what: str, app: list[float], base: list[float]) -> None:
+        """A row of this build against `--base`, same rounds (issue 14's 10% budget)."""
+        ratio = ratio_of_rounds(app, base)
+        self.rows.append(
+            Row(
+                f"{what}: this build vs `--base`",
+                ms(statistics.median(app)),
+                f"base {ms(statistics.median(base))}",
+                ratio,
+                "<= 1.10x",
+                ratio <= 1.10,
+            )
+        )
 
     def large(self, words: int = 20_000) -> None:
         draft = self.env.tmp / "large.toml"
@@ -250,7 +283,7 @@ NOTES = [
     " show in the field's pane (echo) or in the preview pane, spaces and line breaks ignored."
     " Keys are lowercase letters typed as one long word at the end of the demo's first topic"
     " (the app) or into an empty TextArea (the yardsticks), on a fixed schedule.",
-    "Time to usable: a key is typed every 20 ms from the spawn on; usable is the first frame"
+    "Time to usable: a key is typed every 50 ms from the spawn on; usable is the first frame"
     " showing one. The one-Static app's figure is its first frame showing its text.",
     "Every run of the app starts with empty XDG config, data and cache folders (no cache of any"
     " kind); bytecode is warm for every side. Ratios are medians of the ratios within rounds.",
@@ -263,7 +296,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--only", choices=GROUPS, action="append")
+    parser.add_argument(
+        "--base",
+        metavar="CMD",
+        help="another build's followup-tui (e.g. /work/wt/x/.venv/bin/followup-tui), run in"
+        " the same rounds: rows of this build against it",
+    )
     args = parser.parse_args(argv)
+    if args.base:
+        terminal_measures.BASE_CMD[:] = args.base.split()
     started = time.perf_counter()
     load_start = load()
 

@@ -19,6 +19,9 @@ BENCH = Path(__file__).resolve().parent
 PY = sys.executable
 SIZE = (120, 40)
 PROBE = "ж"  # a key no screen of these apps shows on its own
+# Time to usable types a probe this often from the spawn on: a user who starts typing at
+# once, and a bound on the error if the app dropped keys typed before it was ready.
+PROBE_EVERY = 0.05
 SUFFIX = 8  # a key is on screen when the last SUFFIX characters up to it are
 ANCHOR = "streaming"  # the end of the demo's first topic, where the app gets the keys
 # The company names `core_bench.py gen` writes: two capitalised words and a number.
@@ -137,10 +140,16 @@ class Typing:
     extra: dict[str, float] = field(default_factory=dict)
 
 
+# `--base CMD` of terminal_bench.py: another build of the app (another checkout's
+# `followup-tui`), run as the case "base" in the same rounds as "app".
+BASE_CMD: list[str] = []
+
+
 def spawn(kind: str, env: Env, draft: Path | None = None, data: Path | None = None) -> Term:
     """Start the app (`--demo`, or `draft`) or a yardstick under a pty, with fresh folders."""
-    if kind == "app":
-        argv = followup_cmd() + ([str(draft)] if draft else ["--demo"])
+    if kind in ("app", "base"):
+        command = BASE_CMD if kind == "base" else followup_cmd()
+        argv = command + ([str(draft)] if draft else ["--demo"])
     else:
         argv = yardstick(kind)
     return Term(argv, env.fresh(data), SIZE)
@@ -148,7 +157,7 @@ def spawn(kind: str, env: Env, draft: Path | None = None, data: Path | None = No
 
 def ready_to_type(term: Term, kind: str) -> tuple[Regions, str]:
     """Put the cursor where the keys go; where to look, and what shows just before it."""
-    if kind == "app":
+    if kind in ("app", "base"):
         replay = term.wait_for(lambda r: "Topics discussed" in r.text(), 30)
         regions = app_regions(replay)
         x0, x1, y0, y1 = regions.echo
@@ -261,8 +270,8 @@ def time_to_usable(kind: str, env: Env) -> dict[str, float]:
         replay = Replay(SIZE)
         deadline = time.perf_counter() + 30
         while time.perf_counter() < deadline:
-            term.key(PROBE)  # a key every 20 ms from the spawn on, as an impatient user types
-            time.sleep(0.02)
+            term.key(PROBE)
+            time.sleep(PROBE_EVERY)
             for _, at in replay.frames(term.chunks):
                 screen = replay.text()
                 if not painted and screen.strip():
