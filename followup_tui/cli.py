@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from followup_tui.errors import FileFormatError
 from followup_tui.text import clean_surrogates, shown
@@ -53,6 +53,22 @@ def parse_when(value: str, option: str = "--when") -> datetime:
 # ---------------------------------------------------------------- parsers
 
 
+def _parser_class() -> type[argparse.ArgumentParser]:
+    """argparse's parser, whose error line shows an argument's control characters as escapes.
+
+    argparse repeats a bad argument in its message; a carriage return or an escape sequence
+    in it would otherwise reach the terminal as a command.
+    """
+    import argparse
+
+    class Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            self.print_usage(sys.stderr)
+            self.exit(2, f"{self.prog}: error: {shown(message)}\n")
+
+    return Parser
+
+
 def _email_options(parser: argparse.ArgumentParser) -> None:
     from followup_tui.model import STAGES
 
@@ -66,9 +82,8 @@ def _email_options(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The subcommand parser (`followup-tui COMMAND ...`)."""
-    import argparse
 
-    parser = argparse.ArgumentParser(
+    parser = _parser_class()(
         prog="followup-tui", description="Write the follow-up email after a job interview."
     )
     sub = parser.add_subparsers(dest="command", required=True)
@@ -149,7 +164,7 @@ def build_app_parser() -> argparse.ArgumentParser:
             print(f"followup-tui {__version__}")
             parser.exit()
 
-    parser = argparse.ArgumentParser(
+    parser = _parser_class()(
         prog="followup-tui",
         description="Write the follow-up email after a job interview.",
         epilog=f"commands: {', '.join(COMMANDS)} (followup-tui COMMAND --help)",
