@@ -109,7 +109,7 @@ def test_list_render_and_every_export_carry_no_control_characters(hostile_draft:
         outputs.append((done.returncode, done.stdout, done.stderr))
     for code, out, err in outputs:
         assert code in (0, 1), err
-        assert "Northwind" in out
+        assert "northwind" in out.lower()
         # a .eml and an .ics end lines with CRLF; nothing else may be there
         assert not TERMINAL_CONTROL.search(out.replace("\r\n", "\n")), repr(out)
 
