@@ -113,7 +113,7 @@ def split_items(text: str) -> list[str]:
 
 # Memoised, as pure functions of the text: every key renders each email of the draft from all
 # of its notes again, and only one item of one note has changed.
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=4096)
 def _split_items(text: str) -> tuple[str, ...]:
     items: list[str] = []
     for line in re.split(r"[\n;]", text):
@@ -305,7 +305,12 @@ def to_reader(note: Note, reader_names: list[str], *, about_reader: bool) -> Not
     the note is the one the user wrote for that person); "they" is the reader's team anyway.
     A he/she that may mean someone else leaves the note out of the email (a fragment).
     """
-    text = name_to_you(note.text, reader_names) if reader_names else note.text
+    return _to_reader(note, tuple(reader_names), about_reader)
+
+
+@functools.lru_cache(maxsize=4096)  # per item, like read_note: a key changes one item
+def _to_reader(note: Note, reader_names: tuple[str, ...], about_reader: bool) -> Note:
+    text = name_to_you(note.text, list(reader_names)) if reader_names else note.text
     singular = bool(_HE_SHE.search(text))
     if singular and not about_reader:
         return Note(note.typed, text, Shape.FRAGMENT, note.person, note.lead, note.who)
