@@ -87,6 +87,16 @@ def test_a_remark_about_the_reader_becomes_second_person_when_safe() -> None:
     assert to_reader(they, [], about_reader=False).fact == "you do co-teaching"
 
 
+def test_the_same_item_read_for_two_readers_names_each_one() -> None:
+    # An item is turned to its reader once and remembered: the reader is part of that.
+    view = read_note("Helen's view that the CFO should sit with ops")
+    helen = to_reader(view, ["Helen"], about_reader=False)
+    tomas = to_reader(view, ["Tomás"], about_reader=False)
+    assert helen.phrase == "your view that the CFO should sit with ops"
+    assert tomas.phrase == "Helen's view that the CFO should sit with ops"
+    assert to_reader(view, ["Helen"], about_reader=False) == helen
+
+
 def test_verbs_agree_with_you() -> None:
     assert to_you("she is worried", singular=True) == "You are worried"
     assert to_you("she worries about the budget", singular=True) == "You worry about the budget"
