@@ -64,6 +64,8 @@ class Session:
         self.dirty = False
         self._fingerprint = _fingerprint(path) if path else None
         self._lock: Path | None = None
+        # why the lock file could not be written (a read-only or full folder), if it could not
+        self.lock_error: str | None = None
         self.other_instance: int | None = None
 
     @classmethod
@@ -91,6 +93,17 @@ class Session:
         lock = self._lock_path()
         if lock is None:
             return None
+        try:
+            return self._take_lock(lock)
+        except OSError as exc:
+            # A read-only or full folder: the draft still opens; the app says why.
+            self.lock_error = exc.strerror or str(exc)
+            with contextlib.suppress(OSError):
+                if lock.read_text().strip() in ("", str(os.getpid())):
+                    lock.unlink()  # a lock file left empty by a failed write
+            return None
+
+    def _take_lock(self, lock: Path) -> int | None:
         lock.parent.mkdir(parents=True, exist_ok=True)
         for _ in range(2):
             try:

@@ -358,3 +358,61 @@ def test_the_app_with_standard_input_closed_is_one_line() -> None:
     )
     assert done.returncode == 2, done.stderr
     assert "standard input" in one_error_line(done.stderr)
+
+
+# --------------------------------------------------------------------------- the lock file
+
+
+@pytest.fixture(params=["read-only", "disk-full"])
+def unwritable_lock(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The lock file cannot be written: refused (read-only) or every write fails (/dev/full).
+
+    As root a read-only folder still takes files, so the refusal is made at the lock's open.
+    """
+    real_open = os.open
+
+    def open_lock(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if str(path).endswith(".lock") and flags & os.O_CREAT:
+            if request.param == "read-only":
+                raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+            real_open(path, flags, *args, **kwargs)  # the empty file a full disk leaves
+            return real_open("/dev/full", os.O_WRONLY)
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", open_lock)
+    return str(request.param)
+
+
+def test_a_lock_that_cannot_be_written_leaves_the_draft_open(
+    draft_path: Path, unwritable_lock: str
+) -> None:
+    from followup_tui.session import Session
+
+    session = Session.open(draft_path)
+    assert session.acquire_lock() is None
+    expected = errno.EROFS if unwritable_lock == "read-only" else errno.ENOSPC
+    assert session.lock_error == os.strerror(expected)
+    assert not list(draft_path.parent.glob(".*.lock"))  # no empty lock left behind
+    assert session.draft.interview.company == "Northwind Analytics"
+
+
+async def test_the_app_starts_says_why_and_keeps_the_text(
+    draft_path: Path, unwritable_lock: str, notifications: Any
+) -> None:
+    from textual.widgets import Input
+
+    from followup_tui.app.app import make_app
+
+    app = make_app(draft_path, clock=lambda: NOW)
+    seen = notifications(app)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        warning = [n for n in seen if "Could not mark" in n]
+        assert warning, seen
+        assert "northwind.toml" in warning[0]
+        company = app.screen.query_one("#f-company", Input)
+        company.focus()
+        await pilot.press("end", "!")
+        assert company.value.endswith("!")
+        assert app.session.draft.interview.company.endswith("!")
+        assert app.is_running

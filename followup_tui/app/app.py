@@ -21,6 +21,7 @@ from followup_tui.clipboard import CopyResult, copy_with_pyperclip
 from followup_tui.errors import FileFormatError
 from followup_tui.model import STAGES, Draft, Profile, Settings
 from followup_tui.session import Session
+from followup_tui.text import shown
 
 DEFAULT_THEME = "followup-dusk"
 
@@ -152,6 +153,8 @@ class FollowupApp(App[None]):
                 severity="warning",
                 timeout=12,
             )
+        elif self.session.lock_error is not None:
+            self._lock_failed()
         if self._stage_notice:
             self.notify(self._stage_notice, timeout=8)
         if not self.profile.name.strip() and self.settings_error is None:
@@ -418,6 +421,20 @@ class FollowupApp(App[None]):
                 severity="warning",
                 timeout=12,
             )
+        elif session.lock_error is not None:
+            self._lock_failed()
+
+    def _lock_failed(self) -> None:
+        """Say that the draft could not be marked as open here, and what that means."""
+        name = shown(self.session.path.name if self.session.path else "the draft")
+        self.notify(
+            f"Could not mark {name} as open ({self.session.lock_error}), so another window"
+            " would not be warned. If its folder is read-only, changes cannot be saved there;"
+            " quitting offers another place.",
+            title="Draft folder not writable",
+            severity="warning",
+            timeout=15,
+        )
 
     # ------------------------------------------------------------ palette
 
