@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from followup_tui.model import Draft, Interview, Interviewer, Notes, Profile
+from followup_tui.model import Draft, Interview, Interviewer, Notes, Profile, Stage, Tone
 
 
 def demo_draft(now: datetime | None = None) -> Draft:
@@ -31,8 +31,8 @@ def demo_draft(now: datetime | None = None) -> Draft:
             missed="I forgot to mention the open-source dbt package I maintain",
             next_steps="they decide within two weeks; the recruiter will call",
         ),
-        stage="thank-you",
-        tone="warm",
+        stage=Stage.THANK_YOU,
+        tone=Tone.WARM,
     )
 
 

@@ -5,9 +5,29 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from enum import StrEnum
 
-STAGES: tuple[str, ...] = ("thank-you", "check-in", "feedback", "keep-in-touch")
-TONES: tuple[str, ...] = ("formal", "warm", "concise")
+
+class Stage(StrEnum):
+    """A follow-up stage; its value is what drafts, templates and `check --json` say."""
+
+    THANK_YOU = "thank-you"
+    CHECK_IN = "check-in"
+    FEEDBACK = "feedback"
+    KEEP_IN_TOUCH = "keep-in-touch"
+
+
+class Tone(StrEnum):
+    """A shipped tone (a user's own templates may add tones of other names)."""
+
+    FORMAL = "formal"
+    WARM = "warm"
+    CONCISE = "concise"
+
+
+# The stages in the order they happen; StrEnum members compare equal to their strings.
+STAGES: tuple[Stage, ...] = tuple(Stage)
+TONES: tuple[Tone, ...] = tuple(Tone)
 FORMATS: tuple[str, ...] = ("video", "phone", "on-site")
 OUTCOMES: tuple[str, ...] = ("", "rejected", "offer")
 NOTE_FIELDS: tuple[str, ...] = (
@@ -92,7 +112,7 @@ class ManualEdit:
 class SentRecord:
     """A follow-up the user says they sent."""
 
-    stage: str
+    stage: Stage
     at: datetime
     to: str = ""
 
@@ -104,8 +124,8 @@ class Draft:
     interview: Interview = field(default_factory=Interview)
     interviewers: list[Interviewer] = field(default_factory=lambda: [Interviewer()])
     notes: Notes = field(default_factory=Notes)
-    stage: str = "thank-you"
-    tone: str = "warm"
+    stage: Stage = Stage.THANK_YOU
+    tone: str = Tone.WARM  # a Tone, or the name of a tone of the user's own templates
     # keyed by edit_key(stage, interviewer index)
     edits: dict[str, ManualEdit] = field(default_factory=dict)
     # manual checklist ticks, keyed by practice id
@@ -117,6 +137,34 @@ class Draft:
     def edit_for(self, stage: str, interviewer: int) -> ManualEdit | None:
         """The manual edit of one email, if the user made one."""
         return self.edits.get(edit_key(stage, interviewer))
+
+    def set_edit(self, stage: str, interviewer: int, edit: ManualEdit) -> None:
+        """Keep the user's own text of one email in place of the generated one."""
+        self.edits[edit_key(stage, interviewer)] = edit
+
+    def drop_edit(self, stage: str, interviewer: int) -> None:
+        """Forget the user's own text of one email: it is generated from the notes again."""
+        self.edits.pop(edit_key(stage, interviewer), None)
+
+    def toggle_tick(self, practice_id: str) -> None:
+        """Tick a manual practice of the checklist, or untick it."""
+        self.ticks[practice_id] = not self.ticks.get(practice_id, False)
+
+    def remove_interviewer(self, index: int) -> None:
+        """Remove one interviewer (leaving one blank, never none) and their emails' edits.
+
+        Edits are keyed by position, so those of the people after `index` move up with them.
+        """
+        del self.interviewers[index]
+        if not self.interviewers:
+            self.interviewers.append(Interviewer())
+        edits = {}
+        for key, edit in self.edits.items():
+            stage, _, number = key.rpartition("/")
+            n = int(number) if number.isdigit() else 0
+            if n != index:
+                edits[edit_key(stage, n - 1 if n > index else n)] = edit
+        self.edits = edits
 
     def sent_for(self, stage: str) -> list[SentRecord]:
         """The sent records of one stage, oldest first."""

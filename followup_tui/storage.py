@@ -227,7 +227,7 @@ def _decision_by(iv: dict[str, Any], r: _Reader) -> date | None:
 
 
 def _draft_from(data: dict[str, Any], r: _Reader) -> Draft:
-    from followup_tui.model import FORMATS, OUTCOMES, STAGES
+    from followup_tui.model import FORMATS, OUTCOMES, STAGES, Stage
 
     version = r.get(data, "format", "format", int, FORMAT_VERSION)
     if version != FORMAT_VERSION:
@@ -271,14 +271,14 @@ def _draft_from(data: dict[str, Any], r: _Reader) -> Draft:
         if at is None:
             raise r.fail(f"{k}at", "a sent record needs the time it was sent")
         return SentRecord(
-            stage=r.choice(t, k, "stage", STAGES, "thank-you"), at=at, to=r.text(t, k, "to")
+            stage=Stage(r.choice(t, k, "stage", STAGES, "thank-you")), at=at, to=r.text(t, k, "to")
         )
 
     return Draft(
         interview=interview,
         interviewers=interviewers,
         notes=notes,
-        stage=r.choice(data, "", "stage", STAGES, "thank-you"),
+        stage=Stage(r.choice(data, "", "stage", STAGES, "thank-you")),
         tone=r.text(data, "", "tone", "warm"),
         edits=edits,
         ticks=ticks,
@@ -440,10 +440,11 @@ def save_draft(path: Path, draft: Draft) -> None:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
-    """Write config.toml atomically."""
-    import tomli_w
+    """Write config.toml atomically, keeping the user's comments and keys unknown to the app."""
+    from followup_tui.settings_file import updated_text
 
-    atomic_write(path or paths.config_file(), tomli_w.dumps(settings_to_dict(settings)).encode())
+    path = path or paths.config_file()
+    atomic_write(path, updated_text(path, settings_to_dict(settings)).encode())
 
 
 # ---------------------------------------------------------------- the drafts folder

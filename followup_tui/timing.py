@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from followup_tui.model import OUTCOMES, STAGES, Draft, SentRecord
+from followup_tui.model import OUTCOMES, STAGES, Draft, SentRecord, Stage
 
 STATES: tuple[str, ...] = ("upcoming", "due", "overdue", "done", "cold")
 
@@ -285,7 +285,7 @@ def mark_sent(draft: Draft, stage: str, at: datetime, to: str = "") -> None:
     """Record that the user says they sent one email of `stage` at `at`."""
     if stage not in STAGES:
         raise ValueError(f"unknown stage {stage!r}; expected one of {', '.join(STAGES)}")
-    draft.sent.append(SentRecord(stage=stage, at=at, to=to))
+    draft.sent.append(SentRecord(stage=Stage(stage), at=at, to=to))
 
 
 def record_outcome(draft: Draft, outcome: str, at: datetime) -> None:

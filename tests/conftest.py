@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime
@@ -59,12 +60,11 @@ def notifications(monkeypatch: pytest.MonkeyPatch) -> Callable[[Any], list[str]]
 
 
 @pytest.fixture(autouse=True)
-def start_when_built(monkeypatch: pytest.MonkeyPatch) -> None:
-    """`app.run_test()` hands over the app once its main screen is built, as a user finds it.
+def start_when_rendered(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`app.run_test()` hands over the app once its email is rendered, as a user finds it.
 
-    The app draws the email first and mounts the form just after that first frame; a test
-    that types into the form starts, like a user, once the form is there. The first frame
-    itself is tested on its own (test_app.py: test_first_frame_*).
+    The email is rendered off the UI thread; a test that reads the preview or the checklist
+    starts once they show the draft. Start-up itself is tested on its own (test_app.py).
     """
     from followup_tui.app.app import FollowupApp
 
@@ -73,7 +73,7 @@ def start_when_built(monkeypatch: pytest.MonkeyPatch) -> None:
     @asynccontextmanager
     async def run_test(self: FollowupApp, *args: Any, **kwargs: Any) -> AsyncIterator[Any]:
         async with original(self, *args, **kwargs) as pilot:
-            await self.main.wait_built()
+            await asyncio.wait_for(self.main.wait_rendered(), 60)
             await pilot.pause()
             yield pilot
 

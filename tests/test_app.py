@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -11,17 +12,16 @@ from typing import Any
 import pytest
 from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Input, Static, Tabs, TextArea
+from textual.widgets import Input, OptionList, Select, Static, Tabs, TextArea
 
 from followup_tui import paths, storage
 from followup_tui.app.app import FollowupApp, make_app
 from followup_tui.app.dialogs import ConfirmDialog
 from followup_tui.app.screens.help import HelpScreen
 from followup_tui.app.widgets.checklist import Checklist
-from followup_tui.app.widgets.choice import Choice
 from followup_tui.clipboard import CopyResult
 from followup_tui.demo import demo_profile
-from followup_tui.model import ManualEdit, Settings, edit_key
+from followup_tui.model import Email, ManualEdit, Settings, edit_key
 from followup_tui.practices import PRACTICES, evaluate
 from followup_tui.render import render_email
 
@@ -46,20 +46,31 @@ class FakeClipboard:
         return CopyResult(self.ok, "xclip" if self.ok else "", "" if self.ok else "no display")
 
 
-async def settle(pilot: Pilot[None]) -> None:
-    """Wait until the pending render has run (the machine may be slow and busy)."""
+async def settle(pilot: Pilot[None], timeout: float = 30) -> None:
+    """Wait until the email on screen is a render of the draft as it stands."""
     app = pilot.app
     assert isinstance(app, FollowupApp)
     await pilot.pause()
-    for _ in range(250):
-        if not app.main.render_pending:
-            break
-        await pilot.pause(0.02)
+    await asyncio.wait_for(app.main.wait_rendered(), timeout)
     await pilot.pause()
+
+
+async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], timeout: float = 30) -> None:
+    """Poll `condition` until it holds; fail after `timeout` seconds (a busy machine is slow)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting"
+        await pilot.pause(0.05)
 
 
 def text_of(app: FollowupApp, selector: str) -> str:
     return str(app.screen.query_one(selector, Static).content)
+
+
+def listed(app: FollowupApp, selector: str) -> list[str]:
+    """The labels a drop-down lists, in order."""
+    options = app.screen.query_one(selector, Select).query_one(OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
 
 
 def build(path: Path | None = None, **kwargs: Any) -> FollowupApp:
@@ -67,60 +78,58 @@ def build(path: Path | None = None, **kwargs: Any) -> FollowupApp:
     return make_app(path, clock=lambda: NOW, **kwargs)
 
 
-async def test_first_frame_shows_the_email_and_the_form_follows(
-    draft_path: Path, monkeypatch: pytest.MonkeyPatch
+async def test_the_app_opens_on_the_first_field_with_the_email_and_its_checklist(
+    draft_path: Path,
 ) -> None:
-    """The first frame holds the email; the form and checklist are mounted right after it."""
-    from followup_tui.app.screens.main import MainScreen
-
-    at_first_frame: dict[str, Any] = {}
-    original = FollowupApp.on_ready
-
-    def on_ready(self: FollowupApp) -> None:
-        screen = self.main
-        at_first_frame["body"] = str(screen.query_one("#p-body", Static).content)
-        at_first_frame["form"] = len(screen.query("#notes"))
-        at_first_frame["checklist"] = len(screen.query("#checklist"))
-        at_first_frame["built"] = screen.built
-        original(self)
-
-    monkeypatch.setattr(FollowupApp, "on_ready", on_ready)
     app = build(draft_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        expected = render_email(app.session.draft, demo_profile(), now=NOW).body
-        assert at_first_frame == {"body": expected, "form": 0, "checklist": 0, "built": False}
-        screen = app.main
-        assert isinstance(screen, MainScreen) and screen.built
+    async with app.run_test(size=(120, 40)):
+        expected = render_email(app.session.draft, demo_profile(), now=NOW)
+        assert text_of(app, "#p-body") == expected.body
+        assert text_of(app, "#p-subject") == f"Subject: {expected.subject}"
         assert app.focused is app.screen.query_one("#f-company", Input)
-        assert app.screen.query_one("#checklist-pane").border_subtitle  # judged once it is up
-        await pilot.pause()
+        assert app.screen.query_one("#checklist-pane").border_subtitle  # judged
+        assert "pass" in app.screen.query_one(Checklist).prompt("gratitude").plain
 
 
-async def test_keys_typed_before_the_form_is_mounted_reach_it(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+async def test_keys_typed_as_the_app_starts_reach_the_first_field() -> None:
     """Type-ahead while the app starts (a first run: a new interview) reaches the first field."""
-    from followup_tui.app.screens.main import MainScreen
-
-    held: list[MainScreen] = []
-    build_now = MainScreen.build
-
-    def hold(screen: MainScreen) -> None:
-        held.append(screen)
-
-    monkeypatch.setattr(MainScreen, "build", hold)
     app = build()
-    # App.run_test itself, not the conftest wrapper that waits for the build.
+    # App.run_test itself, not the conftest wrapper that waits for the first render.
     async with App.run_test(app, size=(120, 40)) as pilot:
-        await pilot.pause()
-        assert held and not app.main.built and not app.main.query("#f-company")
         await pilot.press(*"Quokka Labs")
-        build_now(held[0])
-        await app.main.wait_built()
         await settle(pilot)
         assert app.screen.query_one("#f-company", Input).value == "Quokka Labs"
         assert app.session.draft.interview.company == "Quokka Labs"
         assert "Quokka Labs" in text_of(app, "#p-body")
+
+
+async def test_a_slow_template_never_holds_up_the_keys(
+    draft_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The email renders off the UI thread: keys land in the form while a render is running."""
+    import threading
+
+    import followup_tui.render
+
+    release = threading.Event()
+    real = followup_tui.render.render_all
+
+    def slow(*args: Any, **kwargs: Any) -> list[Email]:
+        if threading.current_thread() is not threading.main_thread():
+            release.wait(30)  # a template that takes its time
+        return real(*args, **kwargs)
+
+    app = build(draft_path)
+    async with App.run_test(app, size=(120, 40)) as pilot:
+        monkeypatch.setattr(followup_tui.render, "render_all", slow)
+        company = app.screen.query_one("#f-company", Input)
+        company.focus()
+        await pilot.press("end", *" Ltd")
+        await wait_for(pilot, lambda: company.value == "Northwind Analytics Ltd")
+        assert app.main.render_pending  # the render is still running, the keys went through
+        release.set()
+        await settle(pilot)
+        assert "Northwind Analytics Ltd" in text_of(app, "#p-body")
 
 
 async def test_typing_updates_preview_and_checklist(draft_path: Path) -> None:
@@ -138,8 +147,16 @@ async def test_typing_updates_preview_and_checklist(draft_path: Path) -> None:
         await settle(pilot)
         assert "Quokka Labs" in text_of(app, "#p-body")
         assert app.session.draft.interview.company == "Quokka Labs"
-        # The checklist judged the new email: the subject no longer names the old company.
-        assert "Quokka" in text_of(app, "#p-subject") or "Senior" in text_of(app, "#p-subject")
+        # The checklist judged the new email: with no concern noted, none needs an answer.
+        checklist = app.screen.query_one(Checklist)
+        assert "pass" in checklist.prompt("concerns").plain
+        concerns = app.screen.query_one("#n-concerns", TextArea)
+        concerns.focus()
+        await pilot.press("ctrl+a")
+        concerns.load_text("")
+        await settle(pilot)
+        assert app.session.draft.notes.concerns == ""
+        assert "n/a" in checklist.prompt("concerns").plain
 
 
 async def test_preview_body_height_follows_its_text(draft_path: Path) -> None:
@@ -209,12 +226,11 @@ async def test_autosave_writes_the_typed_text(draft_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         app.screen.query_one("#f-role", Input).focus()
         await pilot.press("end", *" II")
-        deadline = time.monotonic() + 20  # a generous budget, not a timing assertion
-        while time.monotonic() < deadline:
-            if storage.load_draft(draft_path).interview.role == "Senior Data Engineer II":
-                break
-            await pilot.pause(0.1)
-        assert storage.load_draft(draft_path).interview.role == "Senior Data Engineer II"
+
+        def saved() -> bool:
+            return storage.load_draft(draft_path).interview.role == "Senior Data Engineer II"
+
+        await wait_for(pilot, saved)
 
 
 async def test_edit_mode_persists_and_is_judged(draft_path: Path) -> None:
@@ -222,7 +238,7 @@ async def test_edit_mode_persists_and_is_judged(draft_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+e")
         body = app.screen.query_one("#e-body", TextArea)
-        assert body.has_focus
+        await wait_for(pilot, lambda: body.has_focus)  # once the editor is mounted
         body.move_cursor(body.document.end)
         await pilot.press("enter", *"PS: [Job Title] TODO")
         await settle(pilot)
@@ -320,13 +336,13 @@ async def test_switchers_change_stage_tone_and_interviewer(draft_path: Path) -> 
     app = build(draft_path)
     async with app.run_test(size=(120, 40)) as pilot:
         first = text_of(app, "#p-body")
-        app.screen.query_one("#s-person", Choice).value = 1
+        app.screen.query_one("#s-person", Select).value = 1
         await settle(pilot)
         assert "Tomás" in text_of(app, "#p-body") and "Hi Priya" not in text_of(app, "#p-body")
-        app.screen.query_one("#s-tone", Choice).value = "formal"
+        app.screen.query_one("#s-tone", Select).value = "formal"
         await settle(pilot)
         formal = text_of(app, "#p-body")
-        app.screen.query_one("#s-stage", Choice).value = "check-in"
+        app.screen.query_one("#s-stage", Select).value = "check-in"
         await settle(pilot)
         assert len({first, formal, text_of(app, "#p-body")}) == 3
         assert app.session.draft.stage == "check-in" and app.session.draft.tone == "formal"
@@ -342,13 +358,13 @@ async def test_add_and_remove_interviewers(draft_path: Path) -> None:
         await pilot.press(*"Ada Lovelace")
         await settle(pilot)
         assert [i.name for i in app.session.draft.interviewers][-1] == "Ada Lovelace"
-        options = app.screen.query_one("#s-person", Choice)
-        assert len(options.options) >= 3
+        assert listed(app, "#s-person") == ["Priya Raman", "Tomás Herrera", "Ada Lovelace"]
         remove = app.screen.query_one("#iv-0-remove")
         app.screen.query_one("#notes").scroll_to_widget(remove, animate=False)
         await pilot.click("#iv-0-remove")
         await settle(pilot)
         assert [i.name for i in app.session.draft.interviewers] == ["Tomás Herrera", "Ada Lovelace"]
+        assert listed(app, "#s-person") == ["Tomás Herrera", "Ada Lovelace"]
 
 
 async def test_manual_practice_toggles_with_space(draft_path: Path) -> None:
@@ -596,42 +612,6 @@ async def test_clicking_a_manual_practice_ticks_it(draft_path: Path) -> None:
         assert app.session.draft.ticks == {"polished": True}
 
 
-async def test_the_command_line_app_settles_the_collector_once_built(
-    draft_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import followup_tui.app as app_package
-
-    calls: list[bool] = []
-    monkeypatch.setattr(app_package, "settle_gc", lambda: calls.append(True))
-    app = build(draft_path)
-    async with app.run_test(size=(120, 40)):
-        assert calls == []  # an app in a test runner leaves the process's collector alone
-    app = build(draft_path)
-    app.settles_gc = True  # as `followup-tui` sets it
-    async with app.run_test(size=(120, 40)) as pilot:
-        assert calls == [True]
-        # Rows removed later were frozen with the start-up: the collector is settled again.
-        await pilot.click("#iv-1-remove")
-        await settle(pilot)
-        assert len(app.session.draft.interviewers) == 1
-        assert calls == [True, True]
-
-
-def test_settle_gc_freezes_what_is_alive_and_keeps_collecting() -> None:
-    import gc
-
-    from followup_tui.app import settle_gc
-
-    try:
-        settle_gc()
-        assert gc.get_freeze_count() > 0
-        assert gc.isenabled()
-        settle_gc()  # again (another draft opened): the earlier freeze is undone first
-        assert gc.get_freeze_count() > 0
-    finally:
-        gc.unfreeze()
-
-
 async def test_a_key_typed_on_opening_a_draft_adds_to_the_first_field(draft_path: Path) -> None:
     """The first field has the focus with the cursor after its text, not all of it selected."""
     app = build(draft_path)
@@ -644,120 +624,119 @@ async def test_a_key_typed_on_opening_a_draft_adds_to_the_first_field(draft_path
         assert app.session.draft.interview.company == "Northwind Analytics Ltd"
 
 
-# ---------------------------------------------------------------- drop-downs (widgets/choice.py)
+# ---------------------------------------------------------------- drop-downs and the title
 
 
 async def test_a_drop_down_opens_picks_and_closes_from_the_keyboard(draft_path: Path) -> None:
-    from followup_tui.app.widgets.choice import ChoiceList
-
     app = build(draft_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        tone = app.screen.query_one("#s-tone", Choice)
+        tone = app.screen.query_one("#s-tone", Select)
         tone.focus()
         await pilot.press("enter")
-        await pilot.pause()
-        popup = app.screen
-        assert isinstance(popup, ChoiceList)
-        listed = popup.query_one("OptionList")
-        assert listed.highlighted == tone.values.index("warm")  # opens on the current one
-        assert listed.region.y == tone.region.bottom  # just under the drop-down
+        await wait_for(pilot, lambda: tone.expanded)
         await pilot.press("escape")
-        await pilot.pause()
-        assert app.screen is app.main and tone.value == "warm" and app.focused is tone
-        await pilot.press("down")  # opens too
-        await pilot.pause()
+        await wait_for(pilot, lambda: not tone.expanded)
+        assert tone.value == "warm" and app.focused is tone
+        await pilot.press("down")  # opens too, on the current tone
+        await wait_for(pilot, lambda: tone.expanded)
         await pilot.press("up", "enter")
         await settle(pilot)
-        assert tone.value == "formal" == app.session.draft.tone
-        assert app.screen is app.main and app.focused is tone
+        assert tone.value == "formal" == app.session.draft.tone == app.main.tone
+        assert not tone.expanded and app.focused is tone
 
 
-async def test_a_drop_down_opens_and_closes_with_the_mouse(draft_path: Path) -> None:
+async def test_a_drop_down_opens_and_picks_with_the_mouse(draft_path: Path) -> None:
     app = build(draft_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        fmt = app.screen.query_one("#f-format", Choice)
+        fmt = app.screen.query_one("#f-format", Select)
         await pilot.click("#f-format")
+        await wait_for(pilot, lambda: fmt.expanded)
+        listed_options = fmt.query_one(OptionList)
+        await pilot.click(listed_options, offset=(3, 1))  # video, then phone
+        await wait_for(pilot, lambda: app.session.draft.interview.format == "phone")
+        assert fmt.value == "phone" and not fmt.expanded
+
+
+async def test_the_focused_drop_down_on_the_bar_stands_out(draft_path: Path) -> None:
+    from textual.widgets._select import SelectCurrent  # noqa: PLC2701 - to read its colour
+
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        stage = app.screen.query_one("#s-stage", Select)
+        shown = stage.query_one(SelectCurrent)
+        blurred = shown.styles.background
+        stage.focus()
         await pilot.pause()
-        assert app.screen is not app.main
-        await pilot.click(offset=(100, 30))  # outside the list: nothing chosen
-        await pilot.pause()
-        assert app.screen is app.main and fmt.value == "video"
-        await pilot.click("#f-format")
-        await pilot.pause()
-        listed = app.screen.query_one("OptionList")
-        await pilot.click(listed, offset=(3, 2))  # below the border: video, then phone
+        assert shown.styles.background != blurred
+
+
+async def test_the_to_drop_down_follows_names_as_they_are_typed(draft_path: Path) -> None:
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        name = app.screen.query_one("#iv-1-name", Input)
+        name.focus()
+        await pilot.press("ctrl+a", "ctrl+k", *"[Ana] [b]Lee[/b]")
         await settle(pilot)
-        assert fmt.value == "phone" == app.session.draft.interview.format
+        assert listed(app, "#s-person") == ["Priya Raman", "[Ana] [b]Lee[/b]"]
+        person = app.screen.query_one("#s-person", Select)
+        person.value = 1
+        await settle(pilot)
+        # Plain text, never markup, and the address stays on the To line.
+        assert text_of(app, "#p-to") == 'To: "[Ana] [b]Lee[/b]" <tomas.herrera@northwind.example>'
+        assert "Hi [Ana]," in text_of(app, "#p-body")
+        # Typing in a name keeps the chosen interviewer chosen.
+        await pilot.press("end", "e")
+        await settle(pilot)
+        assert person.value == 1 == app.main.interviewer
+        assert text_of(app, "#p-to").startswith('To: "[Ana] [b]Lee[/b]e" <tomas.herrera@')
 
 
-async def test_a_drop_down_near_the_bottom_opens_upwards() -> None:
-    from textual.app import ComposeResult
-    from textual.containers import Vertical
-
-    from followup_tui.app.widgets.choice import ChoiceList
-
-    class Bottom(App[None]):
-        def compose(self) -> ComposeResult:
-            with Vertical():
-                yield Static("filler", classes="fill")
-                yield Choice([(f"option {n}", n) for n in range(6)], 0, id="c")
-
-        CSS = ".fill { height: 1fr; }"
-
-    app = Bottom()
-    async with App.run_test(app, size=(40, 12)) as pilot:
-        choice = app.query_one("#c", Choice)
-        choice.focus()
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceList)
-        listed = app.screen.query_one("OptionList")
-        assert listed.region.bottom <= choice.region.y  # above it: no room below
-        assert listed.region.height == 6 + 2
+async def test_switching_stage_and_back_keeps_the_address_on_the_to_line(
+    draft_path: Path,
+) -> None:
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.query_one("#s-person", Select).value = 1
+        await settle(pilot)
+        tomas = text_of(app, "#p-to")
+        assert tomas == "To: Tomás Herrera <tomas.herrera@northwind.example>"
+        for stage in ("check-in", "thank-you"):
+            app.screen.query_one("#s-stage", Select).value = stage
+            await settle(pilot)
+            assert text_of(app, "#p-to") == tomas
+            assert app.screen.query_one("#s-person", Select).value == 1
 
 
-async def test_a_drop_down_shows_labels_as_typed() -> None:
-    """Names are text, not markup: "[Ana]" is shown, in the drop-down and in its list."""
-    from textual.app import ComposeResult
-
-    from followup_tui.app.widgets.choice import ChoiceList
-
-    label = "[Ana] [b]Lee[/b]"
-
-    class One(App[None]):
-        def compose(self) -> ComposeResult:
-            yield Choice([(label, 0), ("Bo", 1)], 0, id="c")
-
-    app = One()
-    async with App.run_test(app, size=(40, 12)) as pilot:
-        choice = app.query_one("#c", Choice)
-        assert choice.render().plain.startswith(label)
-        choice.focus()
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceList)
-        listed = app.screen.query_one("OptionList")
-        assert label in str(listed.get_option_at_index(0).prompt)
+async def test_the_palette_switches_the_interviewer(draft_path: Path) -> None:
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert "to: Priya Raman" in commands
+        commands["to: Tomás Herrera"].callback()
+        await settle(pilot)
+        assert app.screen.query_one("#s-person", Select).value == 1
+        assert "Hi Tomás," in text_of(app, "#p-body")
+        commands["stage: check-in"].callback()
+        commands["tone: formal"].callback()
+        await settle(pilot)
+        assert app.screen.query_one("#s-stage", Select).value == "check-in"
+        assert (app.session.draft.stage, app.session.draft.tone) == ("check-in", "formal")
 
 
-async def test_the_title_bar_follows_the_draft_and_its_icon_opens_the_palette(
+async def test_the_header_follows_the_draft_and_its_icon_opens_the_palette(
     draft_path: Path,
 ) -> None:
     from textual.command import CommandPalette
-
-    from followup_tui.app.widgets.title_bar import TitleBar
+    from textual.widgets import Header
 
     app = build(draft_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        bar = app.screen.query_one(TitleBar)
-        line = bar.render().plain
-        assert line.startswith(" ✉") and "followup-tui — Northwind Analytics" in line
-        assert len(line) == 120
+        assert app.sub_title == "Northwind Analytics - Senior Data Engineer"
         await pilot.click("#f-company")
         await pilot.press("end", *" Ltd")
         await settle(pilot)
-        await pilot.pause()
-        assert "Northwind Analytics Ltd" in bar.render().plain
-        await pilot.click(TitleBar, offset=(1, 0))
-        await pilot.pause()
-        assert isinstance(app.screen, CommandPalette)
+        assert app.sub_title == "Northwind Analytics Ltd - Senior Data Engineer"
+        header = app.screen.query_one(Header)
+        assert "Northwind Analytics Ltd" in str(header.query_one("HeaderTitle").render())
+        await pilot.click(Header, offset=(1, 0))
+        await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))

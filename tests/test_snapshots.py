@@ -39,7 +39,7 @@ async def steady(pilot: Pilot[None]) -> None:
     """Freeze cursor blink so the picture does not depend on when it was taken."""
     app = pilot.app
     assert isinstance(app, FollowupApp)
-    await app.main.wait_built()
+    await app.main.wait_rendered()
     for widget in pilot.app.query("Input, TextArea"):
         assert isinstance(widget, Input | TextArea)
         widget.cursor_blink = False

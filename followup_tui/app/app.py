@@ -7,7 +7,6 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
@@ -19,14 +18,13 @@ from followup_tui.app.saving import Autosave, save_on_exit_signals
 from followup_tui.app.screens.main import MainScreen
 from followup_tui.clipboard import CopyResult, copy_with_pyperclip
 from followup_tui.errors import FileFormatError
-from followup_tui.model import STAGES, Draft, Profile, Settings
+from followup_tui.model import Draft, Email, Profile, Settings, Stage
 from followup_tui.session import Session
 from followup_tui.text import shown
 
 DEFAULT_THEME = "followup-dusk"
 
 ClipboardBackend = Callable[[str], CopyResult]
-MAIN_SCREEN_ACTIONS = frozenset({"copy_email", "toggle_edit", "regenerate", "open_editor"})
 
 
 class FollowupApp(App[None]):
@@ -35,15 +33,11 @@ class FollowupApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "followup-tui"
     BINDINGS = [
-        Binding("ctrl+y", "copy_email", "Copy", priority=True, id="copy-email"),
+        # The email's own keys (copy, edit, regenerate, $EDITOR) are the main screen's.
         Binding("ctrl+s", "save", "Save", priority=True, id="save"),
-        Binding("ctrl+e", "toggle_edit", "Edit email", priority=True, id="edit-email"),
         Binding("ctrl+o", "interviews", "Interviews", id="interviews"),
         Binding("f1", "help", "Help", id="help"),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="quit"),
-        # In the help screen and the palette; the footer has no room for them at 80 columns.
-        Binding("ctrl+r", "regenerate", "Regenerate from notes", show=False, id="regenerate"),
-        Binding("ctrl+g", "open_editor", "Edit in $EDITOR", show=False, id="open-editor"),
         Binding("f2", "profile", "Profile", show=False, id="profile"),
         # Textual binds tab on the screen, which sees a key only after the focused field has
         # had it; keys that arrive in one burst (a busy moment, a paste, a typing tool) are
@@ -72,10 +66,6 @@ class FollowupApp(App[None]):
         self.stop_signal_saves: Callable[[], None] = lambda: None
         """Hands SIGHUP, SIGTERM and SIGINT back (`followup_tui.app.saving`)."""
         self._theme_ready = False
-        self._early_input: list[events.Key | events.Paste] = []
-        self.settles_gc = False
-        """Run `followup_tui.app.settle_gc` once the main screen is built (the command line
-        sets this: it owns the process; an app in a test runner does not)."""
         self._theme_notices = self._load_themes()
         self._stage_notice = self._show_due_stage()
 
@@ -108,14 +98,8 @@ class FollowupApp(App[None]):
         stage = stage_to_show(draft, self.now())
         if stage is None:
             return ""
-        sent, draft.stage = draft.stage, stage
+        sent, draft.stage = draft.stage, Stage(stage)
         return f"Showing the {stage} email: the {sent} was sent already."
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # The email's keys act on the main screen; on the interviews and profile screens they
-        # would act on an email out of sight, and their footer has no room for them. (ctrl+s
-        # stays: marking a stage sent in the list changes the open draft.)
-        return action not in MAIN_SCREEN_ACTIONS or isinstance(self.screen, MainScreen)
 
     def now(self) -> datetime:
         """The current time (a fixed clock in tests)."""
@@ -165,39 +149,15 @@ class FollowupApp(App[None]):
                 timeout=10,
             )
 
-    async def on_event(self, event: events.Event) -> None:
-        # Keys and pastes that come while the main screen is still being built (type-ahead as
-        # the app starts) are held, then handled in order once it is: nothing typed is lost,
-        # and nothing acts on a pane that is not there yet.
-        if isinstance(event, events.Key | events.Paste) and not event.is_forwarded:
-            if not self.main.built and len(self.screen_stack) == 1:
-                self._early_input.append(event)
-                return
-            if self._early_input:
-                await self.release_early_input()
-        await super().on_event(event)
-
-    async def release_early_input(self) -> None:
-        """Handle the keys and pastes held back while the main screen was being built."""
-        early, self._early_input = self._early_input, []
-        for event in early:
-            await super().on_event(event)
-
     def on_input_blurred(self, event: Input.Blurred) -> None:
         # An Input scrolled to its end while being typed in keeps that scroll when left, and
         # then shows a value that fills the field without its first characters.
         event.input.scroll_to(x=0, animate=False, immediate=True)
 
-    def on_ready(self) -> None:
-        # Textual sends Ready once the first frame is drawn: the email is on screen, and the
-        # form and checklist can now be mounted without holding it back.
-        self.main.build()
-
     def _load_themes(self) -> list[str]:
         """Register the theme files and pick the user's theme; returns what to tell the user.
 
-        Called from `__init__`, so the screen is styled in the user's theme from the start
-        (set in `on_mount`, the theme restyled every node already mounted).
+        Called from `__init__`, so the screen is styled in the user's theme from the start.
         """
         from followup_tui.app.themes import load_themes
 
@@ -212,32 +172,16 @@ class FollowupApp(App[None]):
             if wanted != DEFAULT_THEME:
                 notices.append(f"Theme {wanted!r} not found; using {DEFAULT_THEME}.")
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
-        self._start_in_theme(wanted)
+        self.theme = wanted
         self._theme_ready = True
         return notices
-
-    def _start_in_theme(self, name: str) -> None:
-        """Take the theme `name` before anything is styled.
-
-        Setting `App.theme` schedules a restyle of the whole app: the stylesheet is parsed
-        again and every node restyled: 7 ms of the first frame in bench/RESULTS.md.
-        Before the app runs, the stylesheet has only to be given the theme's variables, and
-        the app the classes the theme's watcher sets. A theme that is light where Textual's
-        default is dark (or the reverse) also needs the other ANSI colour map, which only
-        the watcher swaps: that one is set the usual way.
-        """
-        theme = self.get_theme(name)
-        if theme is None or theme.dark != self.current_theme.dark:
-            self.theme = name
-            return
-        self.set_reactive(App.theme, name)
-        self.set_class(True, f"-theme-{name}", update=False)
-        self.stylesheet.set_variables(self.get_css_variables())
 
     def _apply_keymap(self) -> None:
         if not self.settings.keymap:
             return
-        known = {b.id for b in self.BINDINGS if isinstance(b, Binding) and b.id}
+        known = {
+            b.id for b in [*self.BINDINGS, *MainScreen.BINDINGS] if isinstance(b, Binding) and b.id
+        }
         unknown = sorted(set(self.settings.keymap) - known)
         if unknown:
             self.notify(
@@ -254,6 +198,9 @@ class FollowupApp(App[None]):
             self.save_settings(quiet=True)
 
     # ------------------------------------------------------------ saving
+
+    def on_main_screen_draft_changed(self) -> None:
+        self.draft_changed()
 
     def draft_changed(self) -> None:
         """Mark the draft changed and autosave shortly."""
@@ -322,13 +269,8 @@ class FollowupApp(App[None]):
             return demo_profile()
         return self.settings.profile
 
-    def action_copy_email(self, part: str = "email") -> None:
-        """Copy the email (or its body or subject) as `followup-tui render` prints it."""
-        try:
-            email = self.main.current_email()
-        except FileFormatError as exc:
-            self.notify(str(exc), title="Nothing copied", severity="error")
-            return
+    def copy_text(self, email: Email, part: str = "email") -> None:
+        """Put the email (or its body or subject) on the clipboard, and say how it went."""
         text = {"email": email.text, "body": email.body, "subject": email.subject}[part]
         # OSC 52 always: it reaches the local clipboard even over SSH, where terminals allow it.
         self.copy_to_clipboard(text)
@@ -347,39 +289,12 @@ class FollowupApp(App[None]):
                 timeout=8,
             )
 
-    def action_toggle_edit(self) -> None:
-        if self.screen is self.main:
-            self.main.toggle_edit()
-
-    def action_regenerate(self) -> None:
-        """Regenerate the email from the notes, asking first when it was edited by hand."""
-        from followup_tui.app.dialogs import ConfirmDialog
-
-        main = self.main
-        if not main.has_edit():
-            self.notify("This email is already generated from the notes.", timeout=3)
-            return
-
-        def answer(yes: bool | None) -> None:
-            if yes:
-                main.drop_edit()
-                self.notify("Regenerated from the notes.", timeout=3)
-
-        self.push_screen(
-            ConfirmDialog(
-                "Regenerate this email from the notes?",
-                "Your hand edits of this email will be thrown away.",
-                confirm="Regenerate",
-            ),
-            answer,
-        )
-
     # ------------------------------------------------------------ other screens
 
     def action_help(self) -> None:
         from followup_tui.app.screens.help import HelpScreen, key_lines
 
-        app_bindings = [b for b in self.BINDINGS if isinstance(b, Binding)]
+        app_bindings = [b for b in [*self.BINDINGS, *MainScreen.BINDINGS] if isinstance(b, Binding)]
         self.push_screen(HelpScreen(key_lines(dict(self.screen.active_bindings), app_bindings)))
 
     def action_interviews(self) -> None:
@@ -391,11 +306,6 @@ class FollowupApp(App[None]):
         from followup_tui.app.screens.profile import ProfileScreen
 
         self.push_screen(ProfileScreen())
-
-    def action_open_editor(self) -> None:
-        from followup_tui.app.handoff import open_in_editor
-
-        open_in_editor(self)
 
     def open_session(self, session: Session) -> None:
         """Switch to another draft: save this one, then rebuild the main screen on the new one."""
@@ -411,7 +321,7 @@ class FollowupApp(App[None]):
             self.pop_screen()
         # Textual cannot switch away from the default screen (it holds no result callback),
         # so the main screen rebuilds itself on the new draft instead of being replaced.
-        self.main.reload()
+        self.call_later(self.main.reload)
         self.sub_title = session.draft.title()
         if session.error is not None:
             self.notify(str(session.error), title="Draft not read", severity="error", timeout=30)
@@ -440,42 +350,17 @@ class FollowupApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        if isinstance(screen, MainScreen):  # as with their keys (check_action)
-            yield from self._email_commands()
+        if isinstance(screen, MainScreen):  # as with their keys: the email's own screen
+            yield from screen.commands()
+            from followup_tui.app.handoff import handoff_commands
+
+            yield from handoff_commands(self)
         yield SystemCommand("save: now", "Save the draft (ctrl+s)", self.action_save)
         yield SystemCommand(
             "interviews: list", "All interviews, due soonest first", self.action_interviews
         )
         yield SystemCommand("profile: edit", "Name, contact, sign-off", self.action_profile)
         yield SystemCommand("help: keys", "Every key (f1)", self.action_help)
-
-    def _email_commands(self) -> Iterable[SystemCommand]:
-        """The commands that act on the email on the main screen."""
-        yield SystemCommand("copy: email", "Subject line, blank line, body", self.action_copy_email)
-        yield SystemCommand("copy: body", "Just the body", partial(self.action_copy_email, "body"))
-        yield SystemCommand(
-            "copy: subject", "Just the subject", partial(self.action_copy_email, "subject")
-        )
-        yield SystemCommand("email: edit / back to notes", "ctrl+e", self.action_toggle_edit)
-        yield SystemCommand(
-            "email: regenerate from notes", "Asks first if edited", self.action_regenerate
-        )
-        yield SystemCommand("email: open in $EDITOR", "Edits come back", self.action_open_editor)
-        for stage in STAGES:
-            yield SystemCommand(
-                f"stage: {stage}", "Switch the follow-up stage", partial(self._stage, stage)
-            )
-        for tone in ("formal", "warm", "concise"):
-            yield SystemCommand(f"tone: {tone}", "Switch the tone", partial(self._tone, tone))
-        from followup_tui.app.handoff import handoff_commands
-
-        yield from handoff_commands(self)
-
-    def _stage(self, stage: str) -> None:
-        self.main.select_stage(stage)
-
-    def _tone(self, tone: str) -> None:
-        self.main.select_tone(tone)
 
 
 def make_app(

@@ -26,6 +26,7 @@ def key_lines(
     marked as the field's, so the two are never shown as one.
     """
     from textual.app import App
+    from textual.screen import Screen
 
     app_descriptions = {b.description for b in app_bindings if b.description}
     rows: dict[str, list[str]] = {}
@@ -35,7 +36,7 @@ def key_lines(
         if not binding.description or binding.system:
             continue
         what = binding.description
-        if what in app_descriptions and not isinstance(active.node, App):  # type: ignore[attr-defined]
+        if what in app_descriptions and not isinstance(active.node, App | Screen):  # type: ignore[attr-defined]
             what = f"{what} (in the focused field)"
         if what not in rows:
             rows[what] = []

@@ -3,55 +3,128 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from textual import events, on
-from textual.app import ComposeResult
+from textual import events, on, work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.css.query import NoMatches
+from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import MountError
-from textual.widgets import Input
+from textual.widgets import Footer, Header, Input, Label, Select, Tab, Tabs
+from textual.worker import get_current_worker
 
-from followup_tui.app.widgets.choice import Choice
+from followup_tui.app.widgets.checklist import Checklist
+from followup_tui.app.widgets.choice import choice, drop_down, set_options_keeping
+from followup_tui.app.widgets.notes import NotesForm
 from followup_tui.app.widgets.preview import Preview
-from followup_tui.app.widgets.title_bar import TitleBar
 from followup_tui.errors import FileFormatError
-from followup_tui.model import STAGES, Email, ManualEdit, edit_key
+from followup_tui.model import STAGES, TONES, Draft, Email, ManualEdit, Profile, Stage
+from followup_tui.practices import Result
 from followup_tui.session import Session
 
 if TYPE_CHECKING:
-    from textual.widgets import Tabs
-
     from followup_tui.app.app import FollowupApp
-    from followup_tui.app.widgets.checklist import Checklist
-    from followup_tui.app.widgets.notes import NotesForm
 
 # Below this many columns the three panes become tabs.
 NARROW_WIDTH = 110
 PANES = ("notes-pane", "checklist-pane", "preview-pane")
 
 
-class MainScreen(Screen[None]):
-    """Edits one interview's draft; everything else is a screen or dialog on top."""
+@dataclass(frozen=True)
+class Rendered:
+    """What one render of the draft gave: the emails, or the error that stopped it."""
 
-    # Nothing takes the focus in the first frame: the first field does once it is mounted.
-    # (None would mean the app's AUTO_FOCUS, "*": the email's scroll view, for one frame.)
-    AUTO_FOCUS = ""
+    generation: int
+    emails: list[Email]
+    email: Email | None
+    results: list[Result]
+    meta: str
+    error: str = ""
+
+
+def render_and_judge(
+    draft: Draft, profile: Profile, now: datetime, interviewer: int, generation: int
+) -> Rendered:
+    """Render every email of the draft and judge the interviewer's one (core calls only)."""
+    from followup_tui.practices import evaluate
+    from followup_tui.render import render_all
+
+    try:
+        emails = render_all(draft, profile, now=now)
+    except FileFormatError as exc:
+        meta = "fix the template, then the preview comes back"
+        return Rendered(generation, [], None, [], meta, error_text(exc))
+    email = emails[min(interviewer, len(emails) - 1)]
+    results = evaluate(email, draft=draft, profile=profile, now=now, emails=emails)
+    return Rendered(generation, emails, email, results, describe_email(email, draft, now))
+
+
+def error_text(exc: FileFormatError) -> str:
+    """A template's error as the preview shows it; a render over its budget says so first."""
+    from followup_tui import errors
+
+    budget = getattr(errors, "RenderBudgetError", None)
+    if budget is not None and isinstance(exc, budget):
+        return f"The template took too long.\n\n{exc}"
+    return str(exc)
+
+
+def describe_email(email: Email, draft: Draft, now: datetime) -> str:
+    """The line under the email: its length, when it is due, whether it is a hand edit."""
+    from followup_tui.timing import describe, windows
+
+    parts = [f"{email.word_count} words"]
+    for window in windows(draft, now):
+        if window.stage == draft.stage and window.state != "done":
+            parts.append(describe(window, now))
+            break
+    if email.edited:
+        parts.append("edited by hand (ctrl+r regenerates)")
+    return " · ".join(parts)
+
+
+class MainScreen(Screen[None]):
+    """Edits one interview's draft; everything else is a screen or dialog on top.
+
+    The screen owns which email is shown (stage, tone, interviewer): the drop-downs are
+    bound to these reactives, and their changes come back as messages.
+    """
+
+    BINDINGS = [
+        Binding("ctrl+y", "copy_email", "Copy", priority=True, id="copy-email"),
+        Binding("ctrl+e", "toggle_edit", "Edit email", priority=True, id="edit-email"),
+        # In the help screen and the palette; the footer has no room for them at 80 columns.
+        Binding("ctrl+r", "regenerate", "Regenerate from notes", show=False, id="regenerate"),
+        Binding("ctrl+g", "open_editor", "Edit in $EDITOR", show=False, id="open-editor"),
+    ]
+
+    stage: reactive[str] = reactive("thank-you", init=False)
+    """The follow-up stage on screen (also the draft's)."""
+    tone: reactive[str] = reactive("warm", init=False)
+    """The tone on screen (also the draft's)."""
+    interviewer: reactive[int] = reactive(0, init=False)
+    """Which interviewer's email is on screen (an index into the draft's interviewers)."""
+
+    @dataclass
+    class DraftChanged(Message):
+        """The draft was changed on this screen: the app saves it soon."""
 
     def __init__(self) -> None:
         super().__init__(id="main")
-        self.interviewer = 0
         self.render_pending = False
         """True from a change of the draft until the email on screen shows it."""
-        self.emails: list[Email] = []
-        self.built_event = asyncio.Event()
-        """Set once every pane is mounted (just after the first frame)."""
-
-    @property
-    def built(self) -> bool:
-        """True once every pane is mounted (just after the first frame)."""
-        return self.built_event.is_set()
+        self._render_queued = False
+        self._people_listed: list[tuple[str, int]] = []
+        self.rendered_event = asyncio.Event()
+        """Set while the email on screen is a render of the draft as it stands."""
+        self._generation = 0
+        self._load_state()
 
     @property
     def fapp(self) -> FollowupApp:
@@ -63,85 +136,64 @@ class MainScreen(Screen[None]):
         """The open draft and its file."""
         return self.fapp.session
 
+    def _load_state(self) -> None:
+        """Take stage and tone from the draft, without acting as if the user changed them."""
+        draft = self.session.draft
+        self.set_reactive(MainScreen.stage, draft.stage)
+        self.set_reactive(MainScreen.tone, draft.tone)
+        self.set_reactive(MainScreen.interviewer, 0)
+
     def compose(self) -> ComposeResult:
-        # The first frame holds the frame of the screen and the email; the form, the
-        # checklist, the switchers and the footer (about a hundred widgets) are mounted right
-        # after it (`_build`), so the email shows at once instead of after the whole form is
-        # styled. (The footer's keys came after the first frame even when it was in it.)
-        yield TitleBar()
-        yield Horizontal(id="switchers")
+        draft = self.session.draft
+        self._people_listed = self._people()
+        yield Header(icon="✉")
+        with Horizontal(id="switchers"):
+            yield Label("Stage", classes="switch-label")
+            yield choice(STAGES, draft.stage, "s-stage").data_bind(value=MainScreen.stage)
+            yield Label("Tone", classes="switch-label")
+            yield choice(self._tones(), draft.tone, "s-tone").data_bind(value=MainScreen.tone)
+            yield Label("To", classes="switch-label")
+            yield drop_down(self._people_listed, 0, "s-person").data_bind(
+                value=MainScreen.interviewer
+            )
+        yield Tabs(
+            Tab("Notes", id="tab-notes-pane"),
+            Tab("Checklist", id="tab-checklist-pane"),
+            Tab("Preview", id="tab-preview-pane"),
+            id="pane-tabs",
+        )
         with Horizontal(id="panes"):
             with Vertical(id="notes-pane", classes="pane -active") as notes:
                 notes.border_title = "Interview notes"
+                yield NotesForm(draft, id="notes")
             with Vertical(id="checklist-pane", classes="pane") as checks:
                 checks.border_title = "Checklist"
+                yield Checklist(id="checklist")
             with Vertical(id="preview-pane", classes="pane") as preview:
                 preview.border_title = "Preview"
                 yield Preview(id="preview")
+        yield Footer()
 
-    async def _build(self) -> None:
-        """Mount the form, the checklist and the switchers; then replay early keys."""
-        from textual.widgets import Footer, Label, Tab, Tabs
+    def on_mount(self) -> None:
+        # Start where the user starts: the first field of the notes, with the cursor after
+        # its text (a focused field selects all of it, and the first key typed on opening a
+        # draft would silently replace the company's name).
+        company = self.query_one("#f-company", Input)
+        self.set_focus(company)
+        company.call_after_refresh(company.action_end)
+        self.schedule_render()
 
-        from followup_tui.app.widgets.checklist import Checklist
-        from followup_tui.app.widgets.choice import choice
-        from followup_tui.app.widgets.notes import NotesForm
-
-        draft = self.session.draft
-        try:
-            await self.query_one("#switchers").mount_all(
-                [
-                    Label("Stage", classes="switch-label"),
-                    choice(STAGES, draft.stage, "s-stage"),
-                    Label("Tone", classes="switch-label"),
-                    choice(self._tones(), draft.tone, "s-tone"),
-                    Label("To", classes="switch-label"),
-                    Choice(self._people(), 0, id="s-person"),
-                ]
-            )
-            tabs = Tabs(
-                Tab("Notes", id="tab-notes-pane"),
-                Tab("Checklist", id="tab-checklist-pane"),
-                Tab("Preview", id="tab-preview-pane"),
-                id="pane-tabs",
-            )
-            await self.mount(tabs, before=self.query_one("#panes"))
-            await self.query_one("#notes-pane").mount(NotesForm(draft, id="notes"))
-            await self.query_one("#checklist-pane").mount(Checklist(id="checklist"))
-            await self.mount(Footer())
-            # Start where the user starts: the first field of the notes (focused at once, not
-            # later, so that the keys held back while building go straight to it), with the
-            # cursor after its text: a focused field selects all of it, and the first key
-            # typed on opening a draft would silently replace the company's name.
-            company = self.query_one("#f-company", Input)
-            self.set_focus(company)
-            company.call_later(company.action_end)
-        except (MountError, NoMatches):
-            if self.app.is_running and self.is_attached:
-                raise
-            return  # the app quit while the screen was being built
-        self.built_event.set()
-        self.refresh_email()
-        self.fapp.call_later(self.fapp.release_early_input)
-        self._settle_gc()
-
-    def _settle_gc(self) -> None:
-        """Freeze the screen's objects out of the collector's passes, once it is painted."""
-        if self.fapp.settles_gc:  # a pass of about 30 ms, after the next frame
-            from followup_tui.app import settle_gc
-
-            self.call_after_refresh(settle_gc)
-
-    async def wait_built(self) -> None:
-        """Wait until every pane is mounted (tests start typing from there, as users do)."""
-        await self.built_event.wait()
+    def on_screen_resume(self) -> None:
+        # Back from the profile, the interviews list or a dialog: what they changed (the
+        # signature, a stage marked sent) shows in the email.
+        self.schedule_render()
 
     def _tones(self) -> list[str]:
         from followup_tui.tones import available_tones
 
-        tones = available_tones(self.session.draft.stage)
-        if self.session.draft.tone not in tones:
-            tones.append(self.session.draft.tone)
+        tones = available_tones(self.stage) or list(TONES)
+        if self.tone not in tones:
+            tones.append(self.tone)
         return tones
 
     def _people(self) -> list[tuple[str, int]]:
@@ -151,25 +203,11 @@ class MainScreen(Screen[None]):
         ]
         return people or [("Interviewer 1", 0)]  # a draft may have none: one email to nobody
 
-    def on_mount(self) -> None:
-        # The first frame: the email alone (the app calls `build` once it is drawn).
-        self.refresh_email()
-
-    def build(self) -> None:
-        """Mount the rest of the screen (the app calls this once the first frame is drawn)."""
-        self.call_later(self._build)
-
-    def reload(self) -> None:
+    async def reload(self) -> None:
         """Show the app's (new) session: rebuild every pane from its draft."""
-        self.interviewer = 0
-        self.render_pending = False  # it would query panes that are being replaced
-        self.call_later(self._rebuild)
-
-    async def _rebuild(self) -> None:
-        self.built_event.clear()
+        self._load_state()
         await self.recompose()
-        self.refresh_email()
-        await self._build()
+        self.on_mount()
 
     # ------------------------------------------------------------ layout
 
@@ -178,15 +216,10 @@ class MainScreen(Screen[None]):
 
     def show_pane(self, pane: str) -> None:
         """Bring a pane forward (only visible as a change in the narrow, tabbed layout)."""
-        from textual.widgets import Tabs
-
         self.query_one("#pane-tabs", Tabs).active = f"tab-{pane}"
 
-    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
-        # By name rather than @on(Tabs.TabActivated): Tabs loads with the form, after the
-        # first frame.
-        if event.tabs.id != "pane-tabs":
-            return
+    @on(Tabs.TabActivated, "#pane-tabs")
+    def _tab_activated(self, event: Tabs.TabActivated) -> None:
         active = (event.tab.id or "tab-notes-pane").removeprefix("tab-")
         for pane in PANES:
             self.query_one(f"#{pane}").set_class(pane == active, "-active")
@@ -194,126 +227,128 @@ class MainScreen(Screen[None]):
     # ------------------------------------------------------------ the live email
 
     def schedule_render(self) -> None:
-        """Render once the messages already queued here are handled.
+        """Render once the messages already queued here are handled, off the UI thread.
 
-        Changes that arrive together (a burst of keys, a paste) render once; a key typed by
-        hand renders straight after it, in the same frame, with no timer in between.
+        Changes that arrive together (a burst of keys, a paste) render once; a slow template
+        never holds up the keys, and a render overtaken by a newer change is dropped.
         """
-        if not self.render_pending:
-            self.render_pending = True
-            self.call_later(self._render_if_pending)
+        self.rendered_event.clear()
+        self.render_pending = True
+        if not self._render_queued:
+            self._render_queued = True
+            self.call_later(self._start_render)
 
-    def _render_if_pending(self) -> None:
-        if self.render_pending:
-            self.refresh_email()
+    def _start_render(self) -> None:
+        self._render_queued = False
+        self._generation += 1
+        draft, app = self.session.draft, self.fapp
+        self._render_in_thread(
+            draft.copy(), app.profile, app.now(), self.interviewer, self._generation
+        )
 
-    def current_email(self) -> Email:
-        """The email on screen, rendered now (what copy and export hand over)."""
-        from followup_tui.render import render_all
+    @work(thread=True, exclusive=True, group="render")
+    def _render_in_thread(
+        self, draft: Draft, profile: Profile, now: datetime, interviewer: int, generation: int
+    ) -> None:
+        outcome = render_and_judge(draft, profile, now, interviewer, generation)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, outcome)
 
-        draft = self.session.draft
-        self.emails = render_all(draft, self.fapp.profile, now=self.fapp.now())
-        return self._shown_email()
-
-    def _shown_email(self) -> Email:
-        """The interviewer's email among `emails` (the last one if there are fewer now)."""
-        self.interviewer = min(self.interviewer, len(self.emails) - 1)
-        return self.emails[self.interviewer]
-
-    def refresh_email(self) -> None:
-        """Render the email, judge it, and show both."""
+    def _show(self, outcome: Rendered) -> None:
+        if outcome.generation != self._generation:
+            return  # a newer change is being rendered
         self.render_pending = False
         preview = self.query_one(Preview)
-        try:
-            email = self.current_email()
-        except FileFormatError as exc:
-            preview.show(None, "fix the template, then the preview comes back", error=str(exc))
-            return
-        if not self.built:  # the first frame: the email alone, judged once the checklist is up
-            preview.show(email, self._meta(email))
-            return
-        from followup_tui.app.widgets.checklist import Checklist
-        from followup_tui.practices import evaluate, summary
+        if outcome.email is None:
+            preview.show(None, outcome.meta, error=outcome.error)
+        else:
+            self.query_one(Checklist).show(outcome.results)
+            preview.show(outcome.email, outcome.meta)
+            self._show_summary(outcome.results)
+        self.rendered_event.set()
 
-        draft = self.session.draft
-        results = evaluate(
-            email,
-            draft=draft,
-            profile=self.fapp.profile,
-            now=self.fapp.now(),
-            emails=self.emails,
-        )
-        self.query_one(Checklist).show(results)
+    def _show_summary(self, results: list[Result]) -> None:
+        from followup_tui.practices import summary
+
         counts = summary(results)
-        checks = self.query_one("#checklist-pane")
         subtitle = (
             " ".join(f"{counts[s]} {s}" for s in ("fail", "warn", "todo") if counts.get(s))
             or "all clear"
         )
+        checks = self.query_one("#checklist-pane")
         # Setting a border title repaints the whole pane, even when the text is the same.
         if checks.border_subtitle != subtitle:
             checks.border_subtitle = subtitle
-        preview.show(email, self._meta(email))
 
-    def _meta(self, email: Email) -> str:
-        from followup_tui.timing import describe, windows
+    async def wait_rendered(self) -> None:
+        """Wait until the email on screen is a render of the draft as it stands."""
+        await self.rendered_event.wait()
 
-        parts = [f"{email.word_count} words"]
-        draft = self.session.draft
-        now = self.fapp.now()
-        for window in windows(draft, now):
-            if window.stage == draft.stage and window.state != "done":
-                parts.append(describe(window, now))
-                break
-        if email.edited:
-            parts.append("edited by hand (ctrl+r regenerates)")
-        return " · ".join(parts)
+    def current_email(self) -> Email:
+        """The email on screen, rendered now from the draft (what copy and export hand over)."""
+        from followup_tui.render import render_all
+
+        emails = render_all(self.session.draft, self.fapp.profile, now=self.fapp.now())
+        return emails[min(self.interviewer, len(emails) - 1)]
 
     def changed(self) -> None:
-        """The draft changed: re-render soon and autosave a little later."""
+        """The draft changed: re-render soon and let the app autosave it."""
         self.schedule_render()
-        self.fapp.draft_changed()
+        self.post_message(self.DraftChanged())
 
-    # Handlers by name rather than @on(...): their widget modules load after the first frame.
+    # ------------------------------------------------------------ messages from the panes
+
     def on_notes_form_changed(self, event: NotesForm.Changed) -> None:
-        if event.people:
-            select = self.query_one("#s-person", Choice)
-            select.set_options(self._people())
-            self.interviewer = max(0, min(self.interviewer, len(select.options) - 1))
-            select.value = self.interviewer
-            self._settle_gc()  # the removed rows were frozen with the rest of the start-up
+        self._refresh_people()
         self.changed()
 
+    def _refresh_people(self) -> None:
+        """The To drop-down lists the interviewers by their names as they are now."""
+        people = self._people()
+        if people == self._people_listed:
+            return
+        self._people_listed = people
+        interviewer = max(0, min(self.interviewer, len(people) - 1))
+        select: Select[int] = self.query_one("#s-person", Select)
+        set_options_keeping(select, people, interviewer)
+        self.interviewer = interviewer
+
     def on_checklist_toggled(self, event: Checklist.Toggled) -> None:
-        ticks = self.session.draft.ticks
-        ticks[event.practice_id] = not ticks.get(event.practice_id, False)
+        self.session.draft.toggle_tick(event.practice_id)
         self.changed()
 
     @on(Preview.Edited)
     def _edited(self, event: Preview.Edited) -> None:
         draft = self.session.draft
-        draft.edits[edit_key(draft.stage, self.interviewer)] = ManualEdit(event.subject, event.body)
+        draft.set_edit(draft.stage, self.interviewer, ManualEdit(event.subject, event.body))
         self.changed()
 
-    @on(Choice.Changed, "#s-stage")
-    def _stage_changed(self, event: Choice.Changed) -> None:
-        if isinstance(event.value, str) and event.value != self.session.draft.stage:
-            self.session.draft.stage = event.value
-            self.query_one("#s-tone", Choice).set_options([(t, t) for t in self._tones()])
-            self.query_one("#s-tone", Choice).value = self.session.draft.tone
+    @on(Select.Changed, "#switchers Select")
+    def _switched(self, event: Select.Changed) -> None:
+        event.stop()
+        if event.value is Select.NULL:
+            return
+        name = {"s-stage": "stage", "s-tone": "tone", "s-person": "interviewer"}
+        setattr(self, name[event.select.id or ""], event.value)
+
+    def watch_stage(self, stage: str) -> None:
+        if self.session.draft.stage == stage:
+            return
+        self.session.draft.stage = Stage(stage)
+        tones: Select[str] = self.query_one("#s-tone", Select)
+        set_options_keeping(tones, ((t, t) for t in self._tones()), self.tone)
+        self._email_switched()
+
+    def watch_tone(self, tone: str) -> None:
+        if self.session.draft.tone != tone:
+            self.session.draft.tone = tone
             self._email_switched()
 
-    @on(Choice.Changed, "#s-tone")
-    def _tone_changed(self, event: Choice.Changed) -> None:
-        if isinstance(event.value, str) and event.value != self.session.draft.tone:
-            self.session.draft.tone = event.value
-            self._email_switched()
-
-    @on(Choice.Changed, "#s-person")
-    def _person_changed(self, event: Choice.Changed) -> None:
-        if isinstance(event.value, int) and event.value != self.interviewer:
-            self.interviewer = event.value
-            self._email_switched()
+    def watch_interviewer(self) -> None:
+        self.schedule_render()
+        preview = self.query_one(Preview)
+        if preview.editing:
+            preview.start_editing(self.current_email())
 
     def _email_switched(self) -> None:
         self.changed()
@@ -321,19 +356,61 @@ class MainScreen(Screen[None]):
         if preview.editing:
             preview.start_editing(self.current_email())
 
-    # ------------------------------------------------------------ edit mode
+    # ------------------------------------------------------------ actions
 
-    def toggle_edit(self) -> None:
+    def action_copy_email(self, part: str = "email") -> None:
+        """Copy the email (or its body or subject) as `followup-tui render` prints it."""
+        try:
+            email = self.current_email()
+        except FileFormatError as exc:
+            self.notify(str(exc), title="Nothing copied", severity="error")
+            return
+        self.fapp.copy_text(email, part)
+
+    def action_toggle_edit(self) -> None:
         """Between the notes and the editable email."""
         preview = self.query_one(Preview)
         if preview.editing:
             preview.stop_editing()
             self.show_pane("notes-pane")
             self.query_one("#notes").focus()
-            self.refresh_email()
+            self.schedule_render()
         else:
+            try:
+                email = self.current_email()
+            except FileFormatError as exc:
+                self.notify(str(exc), title="Fix the template first", severity="error")
+                return
             self.show_pane("preview-pane")
-            preview.start_editing(self.current_email())
+            preview.start_editing(email)
+
+    def action_regenerate(self) -> None:
+        """Regenerate the email from the notes, asking first when it was edited by hand."""
+        from followup_tui.app.dialogs import ConfirmDialog
+
+        if not self.has_edit():
+            self.notify("This email is already generated from the notes.", timeout=3)
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.drop_edit()
+                self.notify("Regenerated from the notes.", timeout=3)
+
+        self.app.push_screen(
+            ConfirmDialog(
+                "Regenerate this email from the notes?",
+                "Your hand edits of this email will be thrown away.",
+                confirm="Regenerate",
+            ),
+            answer,
+        )
+
+    def action_open_editor(self) -> None:
+        """Edit the email in $VISUAL / $EDITOR."""
+        from followup_tui.app.handoff import open_in_editor
+
+        open_in_editor(self.fapp)
 
     def has_edit(self) -> bool:
         """True when the email on screen is the user's own edit."""
@@ -342,16 +419,33 @@ class MainScreen(Screen[None]):
     def drop_edit(self) -> None:
         """Forget the manual edit of the email on screen and show the generated one."""
         draft = self.session.draft
-        draft.edits.pop(edit_key(draft.stage, self.interviewer), None)
+        draft.drop_edit(draft.stage, self.interviewer)
         preview = self.query_one(Preview)
         if preview.editing:
             preview.start_editing(self.current_email())
         self.changed()
 
-    def select_stage(self, stage: str) -> None:
-        """Switch the stage (from the palette)."""
-        self.query_one("#s-stage", Choice).value = stage
-
-    def select_tone(self, tone: str) -> None:
-        """Switch the tone (from the palette)."""
-        self.query_one("#s-tone", Choice).value = tone
+    def commands(self) -> Iterable[SystemCommand]:
+        """The palette's commands that act on the email on this screen."""
+        copy = self.action_copy_email
+        yield SystemCommand("copy: email", "Subject line, blank line, body", copy)
+        yield SystemCommand("copy: body", "Just the body", partial(copy, "body"))
+        yield SystemCommand("copy: subject", "Just the subject", partial(copy, "subject"))
+        yield SystemCommand("email: edit / back to notes", "ctrl+e", self.action_toggle_edit)
+        yield SystemCommand(
+            "email: regenerate from notes", "Asks first if edited", self.action_regenerate
+        )
+        yield SystemCommand("email: open in $EDITOR", "Edits come back", self.action_open_editor)
+        for stage in STAGES:
+            switch = partial(setattr, self, "stage", stage)
+            yield SystemCommand(f"stage: {stage}", "Switch the follow-up stage", switch)
+        for tone in self._tones():
+            yield SystemCommand(
+                f"tone: {tone}", "Switch the tone", partial(setattr, self, "tone", tone)
+            )
+        for label, index in self._people():
+            yield SystemCommand(
+                f"to: {label}",
+                "Switch to this interviewer's email",
+                partial(setattr, self, "interviewer", index),
+            )

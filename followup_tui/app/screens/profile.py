@@ -9,9 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Footer, Input, Label, Select, Static
 
-from followup_tui.app.widgets.choice import Choice, choice
+from followup_tui.app.widgets.choice import choice
 from followup_tui.model import TONES, Profile
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ class ProfileScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         settings = self.followup.settings
         profile = settings.profile
-        tones = list(TONES)
+        tones: list[str] = list(TONES)
         if settings.default_tone not in tones:
             tones.append(settings.default_tone)  # a tone of the user's own templates
         with Vertical(classes="dialog-box profile-box") as box:
@@ -104,7 +104,7 @@ class ProfileScreen(ModalScreen[None]):
                 f"{email!r} does not look like an email address (name@example.org).", "pf-email"
             )
             return
-        tone = self.query_one("#pf-tone", Choice).value
+        tone = self.query_one("#pf-tone", Select).value
         app = self.followup
         app.settings.profile = Profile(
             name=self._value("pf-name"),
@@ -116,8 +116,7 @@ class ProfileScreen(ModalScreen[None]):
         if isinstance(tone, str):
             app.settings.default_tone = tone
         app.save_settings()
-        # Only the signature changed, not the draft: re-render without marking it unsaved.
-        app.main.schedule_render()
+        # The main screen renders again as it comes back: the signature changed, not the draft.
         self.dismiss()
 
     def action_cancel(self) -> None:

@@ -8,13 +8,11 @@ from datetime import date, datetime
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import Reactive
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, TextArea
+from textual.widgets import Button, Input, Label, Select, TextArea
 
-from followup_tui.app.widgets.choice import Choice, choice
+from followup_tui.app.widgets.choice import choice
 from followup_tui.model import FORMATS, Draft, Interviewer, check_year
 
 NOTE_LABELS: tuple[tuple[str, str, str], ...] = (
@@ -54,20 +52,6 @@ def parse_when_field(text: str) -> datetime | None:
 def field_row(label: str, widget: Widget) -> Horizontal:
     """A one-line form row: a fixed-width label, then the field."""
     return Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
-
-
-class NoteArea(TextArea):
-    """A note field: it fits its text, and opens to ten lines while typed in (app.tcss)."""
-
-    # A TextArea lays out the whole screen whenever its text wraps to one line more or less.
-    # While the note has the focus its height is fixed, so a repaint of the note is enough
-    # (its scrollbar, once the text outgrows it, is shown by the TextArea itself; only the
-    # size of the scrollbar's thumb waits for the next layout).
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
-
-    def watch_virtual_size(self, size: Size) -> None:
-        if not self.has_focus:
-            self.refresh(layout=True)  # it fits its text: the form makes room
 
 
 class InterviewerRow(Vertical):
@@ -152,7 +136,7 @@ class NotesForm(VerticalScroll):
         yield Button("+ add interviewer", id="add-interviewer", compact=True)
         for name, label, hint in NOTE_LABELS:
             yield Label(label, classes="section")
-            yield NoteArea(
+            yield TextArea(
                 getattr(self.draft.notes, name),
                 id=f"n-{name}",
                 soft_wrap=True,
@@ -216,8 +200,8 @@ class NotesForm(VerticalScroll):
         error.update(message)
         error.set_class(bool(message), "-shown")
 
-    @on(Choice.Changed, "#f-format")
-    def _format_changed(self, event: Choice.Changed) -> None:
+    @on(Select.Changed, "#f-format")
+    def _format_changed(self, event: Select.Changed) -> None:
         event.stop()
         if isinstance(event.value, str) and event.value != self.draft.interview.format:
             self.draft.interview.format = event.value
@@ -245,20 +229,7 @@ class NotesForm(VerticalScroll):
     async def _remove_interviewer(self, event: Button.Pressed) -> None:
         event.stop()
         index = int((event.button.id or "").split("-")[1])
-        del self.draft.interviewers[index]
-        if not self.draft.interviewers:
-            self.draft.interviewers.append(Interviewer())
-        # Manual edits are keyed by position: move the later ones up with their people.
-        from followup_tui.model import edit_key
-
-        edits = {}
-        for key, edit in self.draft.edits.items():
-            stage, _, number = key.rpartition("/")
-            n = int(number) if number.isdigit() else 0
-            if n == index:
-                continue
-            edits[edit_key(stage, n - 1 if n > index else n)] = edit
-        self.draft.edits = edits
+        self.draft.remove_interviewer(index)
         await self._rebuild_people()
         self.post_message(self.Changed(people=True))
 

@@ -49,22 +49,22 @@ class Preview(Vertical):
     def show(self, email: Email | None, meta: str, error: str = "") -> None:
         """Put an email (or a template error) on screen without re-laying out the pane."""
         if error:
-            self._put("#p-to", "", layout=False)
-            self._put("#p-subject", "Template error", layout=False)
+            self._put("#p-to", "")
+            self._put("#p-subject", "Template error")
             self._put_body(error)
-            self._put("#p-meta", meta, layout=False)
+            self._put("#p-meta", meta)
             return
         assert email is not None
-        self._put("#p-to", f"To: {email.to or '(no address yet)'}", layout=False)
-        self._put("#p-subject", f"Subject: {email.subject}", layout=False)
+        self._put("#p-to", f"To: {email.to or '(no address yet)'}")
+        self._put("#p-subject", f"Subject: {email.subject}")
         self._put_body(email.body)
-        self._put("#p-meta", meta, layout=False)
+        self._put("#p-meta", meta)
 
-    def _put(self, selector: str, text: str, layout: bool = True) -> None:
+    def _put(self, selector: str, text: str) -> None:
         # Static.update repaints even for the same text; most keys change only the body.
         if self._shown.get(selector) != text:
             self._shown[selector] = text
-            self.query_one(selector, Static).update(text, layout=layout)
+            self.query_one(selector, Static).update(text)
 
     def _put_body(self, text: str) -> None:
         """The body, laid out again only when its wrapped height changes.
