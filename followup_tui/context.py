@@ -111,14 +111,12 @@ def build_context(
 
     # Each slot takes only the items that fit it: a question is no topic, a remark about
     # them is no skill.
-    own = [n for n in notes(person.notes, about_reader=True) if n.phrase or n.fact]
-    topics = [n for n in notes(draft.notes.topics) if n.phrase or n.fact]
-    points = [n for n in notes(draft.notes.resonated) if n.phrase or n.fact]
-    skills = [
-        n for n in notes(draft.notes.skills) if n.phrase or n.person is Person.FIRST and n.sentence
-    ]
+    own = [n for n in notes(person.notes, about_reader=True) if fits("topics", n)]
+    topics = [n for n in notes(draft.notes.topics) if fits("topics", n)]
+    points = [n for n in notes(draft.notes.resonated) if fits("resonated", n)]
+    skills = [n for n in notes(draft.notes.skills) if fits("skills", n)]
     concerns = _concerns(draft, names, alone)
-    missed = [n for n in notes(draft.notes.missed) if n.phrase or n.sentence]
+    missed = [n for n in notes(draft.notes.missed) if fits("missed", n)]
     now = now or datetime.now(iv.when.tzinfo if iv.when else None)
     context: dict[str, Any] = {
         "stage": stage,
@@ -168,6 +166,41 @@ def build_context(
     context["profile"] = sender
     context["signature"] = _signature(sender)
     return context
+
+
+def fits(field: str, note: Note) -> bool:
+    """Whether a read note item has a form the email's slot for that note field can take."""
+    if field in ("topics", "resonated"):
+        return bool(note.phrase or note.fact)
+    if field == "skills":
+        return bool(note.phrase or note.person is Person.FIRST and note.sentence)
+    return note.usable
+
+
+# the form's names for the note fields, as the checklist quotes them
+FIELD_LABELS = {
+    "topics": "Topics discussed",
+    "resonated": "What resonated with you",
+    "skills": "Skills to highlight",
+    "concerns": "Concerns raised",
+    "missed": "Forgot or want to clarify",
+}
+
+
+def unplaced_notes(draft: Draft) -> list[tuple[str, str]]:
+    """Note items no sentence of the email can take, as (where, the item as typed)."""
+    alone = len(draft.interviewers) <= 1
+    found: list[tuple[str, str]] = []
+    for field, label in FIELD_LABELS.items():
+        for note in read_items(getattr(draft.notes, field)):
+            note = as_lack(note) if field == "concerns" else note
+            if not fits(field, to_reader(note, [], about_reader=alone)):
+                found.append((label, note.typed))
+    for person in draft.interviewers:
+        for note in read_items(person.notes):
+            if not fits("topics", to_reader(note, [], about_reader=True)):
+                found.append((f"Notes for {clean(person.name) or 'an interviewer'}", note.typed))
+    return found
 
 
 def _concerns(draft: Draft, names: list[str], alone: bool) -> list[Concern]:

@@ -104,6 +104,7 @@ def make_draft(**notes: str) -> Draft:
         "resonated": "the plan to give analysts self-serve pipelines",
         "skills": "cut warehouse costs by 40% at my last job by partitioning the event tables",
         "concerns": "I have less experience with Kafka than with Kinesis",
+        "answers": "I ran a Kafka cluster for a side project last year",
         "missed": "I forgot to mention the open-source dbt package I maintain",
         "next_steps": "they decide within two weeks",
     }
@@ -366,6 +367,8 @@ def test_concerns() -> None:
     assert status("concerns", email()) == "pass"
     assert status("concerns", email(body(drop=("concern",)))) == "fail"
     assert status("concerns", email(), draft=make_draft(concerns="")) == "n/a"
+    # raised but with no answer of the user's: the email can only offer to talk it through
+    assert status("concerns", email(), draft=make_draft(answers="")) == "warn"
     assert status("concerns", email(), draft=None) == "n/a"
 
 

@@ -207,3 +207,51 @@ def test_polished_lints_the_email_as_sent_hand_edits_included() -> None:
     ]
     assert verdicts[0].status == "todo"
     assert verdicts[1].status == "warn" and "about i talked" in verdicts[1].reason
+
+
+def _judged(draft: Draft, email: Email, emails: list[Email] | None = None) -> dict[str, object]:
+    from datetime import UTC, datetime
+
+    from followup_tui.practices import evaluate
+
+    now = datetime(2026, 11, 18, tzinfo=UTC)
+    return {r.id: r for r in evaluate(email, draft=draft, now=now, emails=emails)}
+
+
+def test_the_checklist_says_a_concern_has_no_answer_yet() -> None:
+    from followup_tui.model import Notes
+
+    notes = Notes(concerns="little experience with Kubernetes")
+    draft = Draft(interviewers=[Interviewer("Sam Lee")], notes=notes)
+    email = Email("", "Thanks", "Hi Sam,\n\nAbout my experience with Kubernetes: happy to talk.")
+    got = _judged(draft, email)["concerns"]
+    assert got.status == "warn" and "no answer yet" in got.reason  # type: ignore[attr-defined]
+    draft.notes.answers = "my MSc thesis was published"
+    assert _judged(draft, email)["concerns"].status == "pass"  # type: ignore[attr-defined]
+
+
+def test_the_checklist_names_a_note_no_sentence_can_take() -> None:
+    from followup_tui.model import Notes
+
+    draft = Draft(interviewers=[Interviewer("Sam Lee")], notes=Notes(topics="is it remote?"))
+    email = Email("", "Thanks", "Hi Sam,\n\nThank you for the talk today.")
+    got = _judged(draft, email)["polished"]
+    assert got.status == "warn"  # type: ignore[attr-defined]
+    assert '"is it remote?" in Topics discussed' in got.reason  # type: ignore[attr-defined]
+
+
+def test_the_checklist_asks_for_a_note_per_panel_member() -> None:
+    draft = Draft(
+        interviewers=[Interviewer("Priya Raman"), Interviewer("Tomás Herrera", notes="x")]
+    )
+    a = Email("", "Thanks", "Hi Priya,\n\nThank you for the tour of the data platform today.")
+    b = Email(
+        "",
+        "Thanks",
+        "Hi Tomás,\n\nWhat a pleasure to hear your view on on-call rotas.",
+        interviewer=1,
+    )
+    first, second = (_judged(draft, e, [a, b])["distinct"] for e in (a, b))
+    assert first.status == second.status == "pass"  # type: ignore[attr-defined]
+    assert "what you discussed with Priya Raman" in first.reason  # type: ignore[attr-defined]
+    assert "discussed" not in second.reason  # type: ignore[attr-defined]

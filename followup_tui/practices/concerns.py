@@ -24,4 +24,8 @@ def judge(c: Context) -> Verdict:
         missing=(Status.FAIL, "the concern you noted is not answered"),
         found="answers",
     )
-    return in_panel(c, text, verdict=verdict, done="answered")
+    verdict = in_panel(c, text, verdict=verdict, done="answered")
+    if verdict[0] == Status.PASS and not c.draft.notes.answers.strip():
+        # the email raises the concern but can only offer to talk it through
+        return Status.WARN, 'the concern has no answer yet: add yours under "Your answer"'
+    return verdict

@@ -60,6 +60,12 @@ def judge(c: Context) -> Verdict:
             closest = (ratio, other)
     if closest is None:
         n = len(others)
-        return Status.PASS, f"differs from the other {n} email{'s' if n > 1 else ''}"
+        reason = f"differs from the other {n} email{'s' if n > 1 else ''}"
+        if c.draft is not None and 0 <= c.email.interviewer < len(c.draft.interviewers):
+            person = c.draft.interviewers[c.email.interviewer]
+            if not person.notes.strip():
+                who = one_line(person.name.strip() or "this interviewer", 40)
+                reason += f"; a note of what you discussed with {who} would make it personal"
+        return Status.PASS, reason
     who = one_line(_recipient(c.draft, closest[1]), 40)
     return Status.WARN, f"nearly the same as the email to {who} ({closest[0]:.0%} alike)"

@@ -6,6 +6,7 @@ import difflib
 import re
 from itertools import pairwise
 
+from followup_tui.context import unplaced_notes
 from followup_tui.model import Draft
 from followup_tui.practices.context import PUNCT, Context, fold, quote, word_starts, wordset
 from followup_tui.practices.notes import STOPWORDS
@@ -135,6 +136,11 @@ def judge(c: Context) -> Verdict:
         return Status.WARN, f"{findings[0]}{more}"
     if c.draft is None:
         return Status.TODO, "read it aloud once, then tick"
+    unplaced = [] if c.email.edited else unplaced_notes(c.draft)
+    if unplaced:
+        where, typed = unplaced[0]
+        more = f" (and {len(unplaced) - 1} more)" if len(unplaced) > 1 else ""
+        return Status.WARN, f"rephrase {quote(typed)} in {where}: it fits no sentence{more}"
     problem = _misspelt_name(c, c.draft)
     if problem:
         return Status.WARN, problem
