@@ -179,7 +179,7 @@ def app_arguments(argv: list[str]) -> tuple[Path | None, bool]:
     """`[FILE] [--demo]`, read as `build_app_parser` reads them.
 
     The usual starts (`followup-tui`, `followup-tui --demo`, `followup-tui FILE`) are read
-    here without argparse, whose import is about 2 ms of the app's start; anything else
+    here without argparse, which would add its import to every start; anything else
     (`--help`, `--version`, an unknown option, `--`, two files) goes to argparse.
     """
     rest = [arg for arg in argv if arg != "--demo"]

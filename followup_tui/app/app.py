@@ -199,9 +199,6 @@ class FollowupApp(App[None]):
 
     # ------------------------------------------------------------ saving
 
-    def on_main_screen_draft_changed(self) -> None:
-        self.draft_changed()
-
     def draft_changed(self) -> None:
         """Mark the draft changed and autosave shortly."""
         self.session.dirty = True

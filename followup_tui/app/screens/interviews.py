@@ -309,7 +309,7 @@ class InterviewsScreen(Screen[None]):
         """Apply `change` to the row's draft and keep it: in the app if open, else on disk."""
         if row.is_open:
             message = change(self.followup.session.draft)
-            self.followup.main.changed()
+            self.followup.draft_changed()  # the main screen renders it as it comes back
         else:
             try:
                 # read again: the file may have changed since the list was drawn

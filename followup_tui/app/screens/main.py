@@ -13,7 +13,6 @@ from textual import events, on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Select, Tab, Tabs
@@ -67,10 +66,9 @@ def render_and_judge(
 
 def error_text(exc: FileFormatError) -> str:
     """A template's error as the preview shows it; a render over its budget says so first."""
-    from followup_tui import errors
+    from followup_tui.errors import TemplateBudgetError
 
-    budget = getattr(errors, "RenderBudgetError", None)
-    if budget is not None and isinstance(exc, budget):
+    if isinstance(exc, TemplateBudgetError):
         return f"The template took too long.\n\n{exc}"
     return str(exc)
 
@@ -110,10 +108,6 @@ class MainScreen(Screen[None]):
     """The tone on screen (also the draft's)."""
     interviewer: reactive[int] = reactive(0, init=False)
     """Which interviewer's email is on screen (an index into the draft's interviewers)."""
-
-    @dataclass
-    class DraftChanged(Message):
-        """The draft was changed on this screen: the app saves it soon."""
 
     def __init__(self) -> None:
         super().__init__(id="main")
@@ -292,9 +286,9 @@ class MainScreen(Screen[None]):
         return emails[min(self.interviewer, len(emails) - 1)]
 
     def changed(self) -> None:
-        """The draft changed: re-render soon and let the app autosave it."""
+        """The draft changed: re-render soon, and the app (which owns saving) saves it soon."""
         self.schedule_render()
-        self.post_message(self.DraftChanged())
+        self.fapp.draft_changed()
 
     # ------------------------------------------------------------ messages from the panes
 
