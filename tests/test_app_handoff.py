@@ -6,6 +6,7 @@ import contextlib
 import email
 import email.policy
 import sys
+import time
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -125,13 +126,22 @@ async def test_editor_edit_comes_back_as_the_manual_edit(
 async def test_editor_without_change_keeps_the_email(
     draft_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("VISUAL", "true")
+    # An editor that is run (it leaves a mark) and saves the email as it was.
+    mark = draft_path.parent / "editor-ran"
+    monkeypatch.setenv("VISUAL", f"touch {mark}")
     app = build(draft_path)
     monkeypatch.setattr(app, "suspend", no_suspend)
+    seen: list[str] = []
+    monkeypatch.setattr(app, "notify", lambda message, **kw: seen.append(message))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+g")
-        await pilot.pause(0.2)
+        deadline = time.monotonic() + 30
+        while not seen and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+        assert mark.is_file(), "the editor was not run"
+        assert seen == ["No change came back from the editor."]
         assert app.session.draft.edits == {}
+        assert not app.session.dirty
 
 
 async def test_mark_sent_and_outcome_reach_the_draft_file(draft_path: Path) -> None:

@@ -18,6 +18,7 @@ from followup_tui import storage
 from followup_tui.cli import app_arguments, build_app_parser, main
 from followup_tui.demo import demo_draft, demo_profile
 from followup_tui.model import Settings
+from followup_tui.render import render_email
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NOW = "2026-11-21T15:00:00+00:00"
@@ -69,7 +70,9 @@ def test_render_prints_subject_blank_line_body(draft_file: Path) -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("Subject: ")
-    assert "Senior Data Engineer" in lines[0] or "Northwind" in lines[0]
+    expected = render_email(storage.load_draft(draft_file), storage.load_settings().profile)
+    assert lines[0] == f"Subject: {expected.subject}"
+    assert "Senior Data Engineer" in lines[0]
     assert lines[1] == ""
     assert "Priya" in lines[2]
     assert "Alex Morgan" in result.stdout
