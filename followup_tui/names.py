@@ -11,6 +11,13 @@ HONORIFICS = frozenset(
 )
 
 
+# Words that open a surname of more than one word ("van Beethoven", "Ó Briain", "de la Cruz").
+_PARTICLES = frozenset(
+    {"van", "von", "de", "da", "di", "du", "del", "della", "der", "den", "la", "le", "ó",
+     "mac", "mc", "bin", "binti", "al", "el", "ter", "ten", "dos", "das", "ní", "nic", "ua"}
+)  # fmt: skip
+
+
 def is_honorific(word: str) -> bool:
     """True for "Dr.", "ms", "Professor" and the like (a title, not a name)."""
     return word.rstrip(".").lower() in HONORIFICS
@@ -23,6 +30,7 @@ class PersonName:
     honorific: str
     given: str
     surname: str
+    middle: str = ""  # names between ("Văn" in "Nguyễn Văn An"): kept in the full name
 
     @classmethod
     def parse(cls, name: str) -> PersonName:
@@ -34,12 +42,16 @@ class PersonName:
         if len(words) == 1:
             # "Dr. Okafor": a title with one word is a surname; "Priya" alone is a given name.
             return cls(honorific, "", words[0]) if honorific else cls("", words[0], "")
-        return cls(honorific, words[0], words[-1])
+        middle, surname = words[1:-1], [words[-1]]
+        # "Zoë Ó Briain", "Ludwig van Beethoven": a particle belongs to the surname
+        while middle and middle[-1].lower().rstrip("'\u2019") in _PARTICLES:
+            surname.insert(0, middle.pop())
+        return cls(honorific, words[0], " ".join(surname), " ".join(middle))
 
     @property
     def full(self) -> str:
         """The name without its honorific ("Helen Okafor")."""
-        return " ".join(w for w in (self.given, self.surname) if w)
+        return " ".join(w for w in (self.given, self.middle, self.surname) if w)
 
     def formal(self) -> str:
         """A formal greeting's name: "Dr. Okafor" with a title, else the full name; "" if none."""

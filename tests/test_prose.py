@@ -255,3 +255,13 @@ def test_the_checklist_asks_for_a_note_per_panel_member() -> None:
     assert first.status == second.status == "pass"  # type: ignore[attr-defined]
     assert "what you discussed with Priya Raman" in first.reason  # type: ignore[attr-defined]
     assert "discussed" not in second.reason  # type: ignore[attr-defined]
+
+
+def test_a_full_name_keeps_its_middle_names_and_surname_particles() -> None:
+    from followup_tui.names import PersonName
+
+    assert PersonName.parse("Nguyễn Văn An").full == "Nguyễn Văn An"
+    zoe = PersonName.parse("Zoë Ó Briain")
+    assert (zoe.given, zoe.surname, zoe.full) == ("Zoë", "Ó Briain", "Zoë Ó Briain")
+    assert PersonName.parse("Dr. Ludwig van Beethoven").formal() == "Dr. van Beethoven"
+    assert PersonName.parse("Dr. Helen Okafor").formal() == "Dr. Okafor"
