@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, Select, TextArea
 
 from followup_tui.app.widgets.choice import choice
 from followup_tui.model import FORMATS, Draft, Interviewer, check_year
+from followup_tui.text import address_problem, clean
 
 NOTE_LABELS: tuple[tuple[str, str, str], ...] = (
     ("topics", "Topics discussed", "one per line: what you talked about"),
@@ -152,10 +153,20 @@ class NotesForm(VerticalScroll):
         event.stop()
         field = event.input.id or ""
         value = event.value
+        if (cleaned := clean(value)) != value:
+            # a paste with terminal commands in it (ESC, BEL, OSC 52): dropped as it comes in;
+            # the value set here comes back as the next Changed, then clean
+            event.input.value = cleaned
+            return
         iv = self.draft.interview
         if field.startswith("iv-"):
             _, index, attr = field.split("-", 2)
             person = self.draft.interviewers[int(index)]
+            if attr == "email":
+                problem = address_problem(value)
+                self._invalid(event.input, f"Email: {problem}" if problem else "")
+                if problem:
+                    return  # the draft keeps the last address that was one
             if getattr(person, attr) != value:
                 setattr(person, attr, value)
                 self.post_message(self.Changed())
@@ -210,6 +221,13 @@ class NotesForm(VerticalScroll):
     @on(TextArea.Changed)
     def _note_changed(self, event: TextArea.Changed) -> None:
         event.stop()
+        area = event.text_area
+        if (cleaned := clean(area.text)) != area.text:
+            row, column = area.cursor_location
+            area.replace(cleaned, area.document.start, area.document.end)
+            row = min(row, area.document.line_count - 1)
+            area.cursor_location = (row, min(column, len(area.document[row])))
+            return
         name = (event.text_area.id or "")[2:]
         if getattr(self.draft.notes, name, None) not in (None, event.text_area.text):
             setattr(self.draft.notes, name, event.text_area.text)
