@@ -416,3 +416,15 @@ async def test_the_app_starts_says_why_and_keeps_the_text(
         assert company.value.endswith("!")
         assert app.session.draft.interview.company.endswith("!")
         assert app.is_running
+
+
+def test_the_new_core_modules_import_no_textual() -> None:
+    code = (
+        "import sys\n"
+        "import followup_tui.text, followup_tui.sandbox, followup_tui.mailfile\n"
+        "import followup_tui.commands\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
