@@ -177,3 +177,48 @@ def test_kill_9_while_typing_keeps_the_last_autosave_whole(terminal: Terminal) -
     assert not lock.exists()
     assert storage.load_draft(path).interview.company == company
     assert sorted(p.name for p in folder.iterdir()) == ["northwind.toml"]
+
+
+# --------------------------------------------------------------------------- hostile input (#11)
+
+
+def test_a_crafted_draft_cannot_command_the_terminal(terminal: Terminal) -> None:
+    """OSC 52 (set the clipboard), OSC 2 (the title) and clear-screen typed into a draft."""
+    from datetime import datetime
+
+    from followup_tui.demo import demo_draft
+
+    hostile = r"\u001b]52;c;cm0gLXJmIH4=\u0007\u001b]2;owned\u0007\u001b[2J\u0007"
+    text = storage.dump_draft(demo_draft(datetime.fromisoformat("2026-11-21T15:00:00+00:00")))
+    path = paths.drafts_dir() / "crafted.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text.replace('company = "', f'company = "{hostile}', 1), encoding="utf-8")
+    terminal.start(str(path))  # (a placeholder pane first, then the app)
+    terminal.tmux("set-option", "-g", "set-clipboard", "on")  # OSC 52 would fill a buffer
+    title = terminal.tmux("display", "-p", "-t", terminal.session, "#{pane_title}")
+    wait_for(lambda: "Hi Priya" in terminal.screen(), "the email in the preview", terminal)
+    assert "Interview notes" in terminal.screen()  # not wiped
+    assert terminal.tmux("display", "-p", "-t", terminal.session, "#{pane_title}") == title
+    assert "owned" not in title
+    assert terminal.tmux("list-buffers", check=False).strip() == ""
+    terminal.key("C-q")
+
+
+def test_a_runaway_template_is_stopped_and_the_app_quits(terminal: Terminal) -> None:
+    template = paths.user_templates_dir() / "thank-you" / "warm.j2"
+    template.parent.mkdir(parents=True, exist_ok=True)
+    template.write_text(
+        "Subject: Hi\n\n{% for i in range(99999) %}{% for j in range(99999) %}"
+        "{% endfor %}{% endfor %}\n"
+    )
+    pid = terminal.start("--demo")
+    wait_for(lambda: "took too long" in terminal.screen(), "the budget's message", terminal)
+    terminal.key("C-q")
+    wait_for(lambda: not _pid_alive(pid) or _zombie(pid), "the app to quit", terminal)
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].startswith("Z")
+    except (OSError, IndexError):
+        return True
