@@ -240,6 +240,13 @@ class Bench:
         for r in range(rounds):
             for n in rotate([str(s) for s in sizes], r):
                 times[int(n)].append(interviews_first_row(self.env, folders[int(n)]))
+        if terminal_measures.BASE_CMD:
+            app, base = [], []
+            for r in range(rounds):
+                for kind in rotate(["app", "base"], r):
+                    shown = interviews_first_row(self.env, folders[1000], kind)
+                    (app if kind == "app" else base).append(shown)
+            self.against_base("interviews screen, 1,000 drafts", app, base)
         small, big = statistics.median(times[10]), statistics.median(times[1000])
         self.rows += [
             Row("interviews screen (ctrl+o), first row on screen: 10 drafts", ms(small)),

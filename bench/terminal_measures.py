@@ -285,9 +285,9 @@ def time_to_usable(kind: str, env: Env) -> dict[str, float]:
     raise NotShown(f"{kind}: no key landed within 30 s:\n{replay.text()}")
 
 
-def interviews_first_row(env: Env, data: Path) -> float:
+def interviews_first_row(env: Env, data: Path, kind: str = "app") -> float:
     """Ctrl+O on a started app to the first row of the interviews list on screen (ms)."""
-    with spawn("app", env, data=data) as term:
+    with spawn(kind, env, data=data) as term:
         term.wait_for(lambda r: "Topics discussed" in r.text(), 30)
         time.sleep(0.5)
         pressed = term.key("\x0f")

@@ -57,6 +57,16 @@ def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
+# The first full run, on main at 5d498ed (before issue 14's app layer landed), at load 13-17.
+BASELINE = (
+    "Baseline, the first full run (main at 5d498ed, before issue 14's app layer; load 13-17):"
+    " time to usable 3.72x the one-Static app (first paint 1.49x); at 30 ms a key echo p95"
+    " 3.25x the bare TextArea, preview p95 2.04x the mirror, CPU per key 1.37x, keys coalesced"
+    " 171/166/165 of 200 (mirror 146/143/132); at 100 ms echo 3.87x, preview 3.32x, CPU 2.12x,"
+    " coalesced 8 and 41 of 100 (mirror 8 and 1); 20,000 words at 100 ms: 84 of 100 coalesced;"
+    " interviews screen 7,922 ms with 1,000 drafts, 2,000 ms with 10; idle CPU 2.05x."
+)
+
 # Changes made for issue 15, each measured A/B while it was made (the code before it run from
 # a copy of the package, cases interleaved).
 CHANGES: tuple[tuple[str, str], ...] = (
@@ -78,6 +88,15 @@ CHANGES: tuple[tuple[str, str], ...] = (
         " notes 340 / 344 / 391 -> 37 / 41 / 51 ms; 200 words 7.5 / 5.4 / 7.3 -> 5.5 / 6.0 /"
         " 3.3 ms; the emails are the same (a digest of both panel emails compared at 200, 2,000"
         " and 20,000 words).",
+    ),
+    (
+        "`app/screens/interviews.py`: the folder is read when the screen resumes only (Textual"
+        " sends ScreenResume when the screen is first shown too); it was read in `on_mount`"
+        " as well, so opening the list read every draft twice",
+        "first row on screen with 1,000 drafts, three interleaved pairs at load 17: 6,520 ->"
+        " 7,177 ms (1.13x, within this load's noise): the first row came after the first read"
+        " already; the second read ran after it, keeping the list from answering keys for as"
+        " long again (it was half of the 18.3 s profiled around ctrl+o).",
     ),
 )
 
@@ -142,6 +161,7 @@ def section(rows: Sequence[Row], notes: Sequence[str], info: dict[str, str]) -> 
         table(rows),
         "",
         *[f"- {n}" for n in notes],
+        f"- {BASELINE}",
         "",
         "### What the profiles show",
         "",

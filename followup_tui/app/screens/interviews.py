@@ -108,12 +108,13 @@ class InterviewsScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        # The rows are read when the screen resumes, which Textual also sends when the screen
+        # is first shown: reading them here too read the whole folder twice.
         self.sub_title = "Interviews"
-        self.refresh_rows()
         self.query_one(DataTable).focus()
 
     def on_screen_resume(self) -> None:
-        # back from help, the profile or a dialog: the folder may have changed meanwhile
+        # shown, or back from help, the profile or a dialog: the folder may have changed
         if self.is_mounted:
             self.refresh_rows(self.current_path())
 
