@@ -397,7 +397,7 @@ async def test_bad_draft_is_shown_and_never_overwritten(
         assert any("broken.toml:3" in n for n in seen)
         app.screen.query_one("#f-company", Input).focus()
         await pilot.press(*"typed anyway")
-        await pilot.pause(1.5)
+        await wait_for(pilot, lambda: not app.autosave.pending)  # its autosave has run
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert any("not saved" in n for n in seen)
@@ -515,7 +515,7 @@ async def test_demo_is_not_saved_until_asked() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         app.screen.query_one("#f-role", Input).focus()
         await pilot.press("end", "x")
-        await pilot.pause(1.5)
+        await wait_for(pilot, lambda: app.session.dirty and not app.autosave.pending)
         assert not paths.drafts_dir().exists() or not list(paths.drafts_dir().glob("*.toml"))
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -117,7 +117,10 @@ async def test_editor_edit_comes_back_as_the_manual_edit(
     monkeypatch.setattr(app, "suspend", no_suspend)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+g")
-        await pilot.pause(0.2)
+        deadline = time.monotonic() + 30
+        while app.session.draft.edit_for("thank-you", 0) is None:
+            assert time.monotonic() < deadline, "the edit did not come back"
+            await pilot.pause(0.05)
         edit = app.session.draft.edit_for("thank-you", 0)
         assert edit is not None and edit.body.startswith("Dear Dr. Raman,")
         assert edit.subject == app.main.current_email().subject

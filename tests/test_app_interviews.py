@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -285,11 +286,15 @@ async def test_profile_save_writes_config_and_rerenders(tmp_path: Path) -> None:
         await type_into(pilot, "pf-email", "ada@example.org")
         await type_into(pilot, "pf-links", "https://ada.example, github.com/ada")
         await pilot.press("ctrl+s")
-        await pilot.pause(0.2)
+        await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         profile = storage.load_settings().profile
         assert (profile.name, profile.email) == ("Ada Lovelace", "ada@example.org")
         assert profile.links == ["https://ada.example", "github.com/ada"]
+        # The main screen renders again as it comes back (off the UI thread: wait for it).
+        deadline = time.monotonic() + 30
+        while "Ada Lovelace" not in body(app) and time.monotonic() < deadline:
+            await pilot.pause(0.05)
         assert "Ada Lovelace" in body(app)
         assert not app.session.dirty  # only the signature changed, not the draft
 

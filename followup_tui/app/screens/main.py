@@ -57,20 +57,19 @@ def render_and_judge(
     try:
         emails = render_all(draft, profile, now=now)
     except FileFormatError as exc:
-        meta = "fix the template, then the preview comes back"
-        return Rendered(generation, [], None, [], meta, error_text(exc))
+        return Rendered(generation, [], None, [], error_meta(exc), str(exc))
     email = emails[min(interviewer, len(emails) - 1)]
     results = evaluate(email, draft=draft, profile=profile, now=now, emails=emails)
     return Rendered(generation, emails, email, results, describe_email(email, draft, now))
 
 
-def error_text(exc: FileFormatError) -> str:
-    """A template's error as the preview shows it; a render over its budget says so first."""
+def error_meta(exc: FileFormatError) -> str:
+    """The line under a template's error: a template stopped at its budget is named so."""
     from followup_tui.errors import TemplateBudgetError
 
     if isinstance(exc, TemplateBudgetError):
-        return f"The template took too long.\n\n{exc}"
-    return str(exc)
+        return "the template was stopped (too slow or too long): fix it, and the email is back"
+    return "fix the template, then the preview comes back"
 
 
 def describe_email(email: Email, draft: Draft, now: datetime) -> str:
@@ -169,6 +168,9 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self._start()
+
+    def _start(self) -> None:
         # Start where the user starts: the first field of the notes, with the cursor after
         # its text (a focused field selects all of it, and the first key typed on opening a
         # draft would silently replace the company's name).
@@ -201,7 +203,7 @@ class MainScreen(Screen[None]):
         """Show the app's (new) session: rebuild every pane from its draft."""
         self._load_state()
         await self.recompose()
-        self.on_mount()
+        self._start()
 
     # ------------------------------------------------------------ layout
 
