@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import stat
 import sys
@@ -71,9 +72,10 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from followup_tui.practices import GLYPHS, evaluate
+    from followup_tui.practices import GLYPHS, evaluate, guess_stage
 
     current = now()
+    stage_line = ""
     if args.file.suffix.lower() == ".toml":
         draft: Draft | None = _load(args.file)
         assert draft is not None
@@ -85,7 +87,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         draft, profile = None, None
         from followup_tui.mailfile import read_plain_email
 
-        emails = everyone = [read_plain_email(args.file)]
+        email = read_plain_email(args.file)
+        if args.stage:
+            stage, stage_line = args.stage, f"stage: {args.stage} (given)"
+        else:
+            # A plain email says nothing of its stage: read it from the text, and say so.
+            stage, why = guess_stage(email.subject, email.body)
+            stage_line = f"stage: {stage} (guessed: {why}; set it with --stage)"
+        emails = everyone = [dataclasses.replace(email, stage=stage)]
     blocks = [
         (email, evaluate(email, draft=draft, profile=profile, now=current, emails=everyone))
         for email in emails
@@ -98,11 +107,15 @@ def cmd_check(args: argparse.Namespace) -> int:
                 row: dict[str, Any] = {"id": r.id, "status": r.status, "reason": r.reason}
                 if len(blocks) > 1:
                     row["interviewer"] = email.interviewer + 1
+                if stage_line:
+                    row["stage"] = email.stage
                 rows.append(row)
         import json  # only for --json
 
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
+        if stage_line:
+            print(stage_line)
         for n, (email, results) in enumerate(blocks):
             if len(blocks) > 1:
                 print(("\n" if n else "") + f"To: {email.to or '(no address)'}")

@@ -111,7 +111,9 @@ def test_check_guide_sample_email() -> None:
     result = run("check", str(FIXTURES / "guide002_sample.txt"), "--json")
     assert result.returncode == 1
     rows = json.loads(result.stdout)
-    assert all(set(row) == {"id", "status", "reason"} for row in rows)
+    # a plain email's stage is guessed from its text and given with every row
+    assert all(set(row) == {"id", "status", "reason", "stage"} for row in rows)
+    assert {row["stage"] for row in rows} == {"thank-you"}
     status = {row["id"]: row["status"] for row in rows}
     assert status["placeholders"] == "fail"
     for practice in ("gratitude", "next-steps", "interest"):
@@ -124,7 +126,9 @@ def test_check_filled_in_sample_has_no_fail() -> None:
     result = run("check", str(FIXTURES / "guide002_filled.txt"))
     assert result.returncode == 0, result.stdout
     assert " fail " not in result.stdout
-    assert len(result.stdout.splitlines()) == 16
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("stage: thank-you (guessed: ")
+    assert len(lines) == 1 + 17
 
 
 def test_check_reads_eml_and_drafts(tmp_path: Path, draft_file: Path) -> None:

@@ -27,10 +27,12 @@ from followup_tui.practices import (
     signature,
     subject,
     timely,
+    tone,
 )
 from followup_tui.practices.context import Context, one_line
 from followup_tui.practices.filler import FILLER_PHRASES
 from followup_tui.practices.plain import parse_plain_email
+from followup_tui.practices.stages import NOT_FOR_STAGE, guess_stage
 from followup_tui.practices.table import (
     GLYPHS,
     STATUSES,
@@ -49,6 +51,7 @@ __all__ = [
     "Result",
     "Status",
     "evaluate",
+    "guess_stage",
     "parse_plain_email",
     "summary",
 ]
@@ -70,19 +73,12 @@ _REGISTRY: tuple[tuple[Practice, Callable[[Context], Verdict]], ...] = tuple(
         placeholders,
         signature,
         polished,
+        tone,
         filler,
         distinct,
     )
 )
 PRACTICES: tuple[Practice, ...] = tuple(p for p, _ in _REGISTRY)
-
-# Practices that belong to the thank-you and make no sense in a later stage's email: a check-in
-# is a short nudge, a feedback request follows a rejection, a keep-in-touch note is about later.
-_NOT_FOR_STAGE: dict[str, frozenset[str]] = {
-    "check-in": frozenset({"qualifications", "concerns", "missed"}),
-    "feedback": frozenset({"interest", "qualifications", "concerns", "missed", "next-steps"}),
-    "keep-in-touch": frozenset({"gratitude", "qualifications", "concerns", "missed", "next-steps"}),
-}
 
 
 def evaluate(
@@ -99,7 +95,7 @@ def evaluate(
     interview (one per interviewer of a panel), for the `distinct` practice.
     """
     c = Context(email, draft, profile, now, emails)
-    skip = _NOT_FOR_STAGE.get(c.stage, frozenset())
+    skip = NOT_FOR_STAGE.get(c.stage, frozenset())
     results: list[Result] = []
     for practice, judge in _REGISTRY:
         if practice.id in skip:

@@ -50,6 +50,11 @@ class Context:
         return [s for s in (line.strip() for line in self.body.splitlines()) if s]
 
     @cached_property
+    def sentences(self) -> list[str]:
+        """The body's sentences, each on one line (a paragraph's wrapped lines joined)."""
+        return sentences(self.body)
+
+    @cached_property
     def lower_body(self) -> str:
         """The body lower-cased."""
         return self.body.lower()
@@ -87,6 +92,19 @@ def normalise(text: str) -> str:
         for curly, straight in _QUOTES:
             text = text.replace(curly, straight)
     return text
+
+
+_PARAGRAPH_RE = re.compile(r"\n[ \t]*\n")
+_SENTENCE_END_RE = re.compile(r"(?<=[.?!])\s+")
+
+
+def sentences(text: str) -> list[str]:
+    """The text's sentences, each on one line: a paragraph's wrapped lines are joined first."""
+    out: list[str] = []
+    for paragraph in _PARAGRAPH_RE.split(text):
+        flat = " ".join(paragraph.split())
+        out += [s for s in _SENTENCE_END_RE.split(flat) if s]
+    return out
 
 
 def search(text: str, hints: tuple[str, ...], pattern: re.Pattern[str]) -> re.Match[str] | None:
@@ -137,3 +155,27 @@ def has_phrase(text: str, phrase: str) -> bool:
     """Whether the phrase occurs in the text as whole words."""
     n = len(phrase)
     return any(i + n == len(text) or not text[i + n].isalnum() for i in word_starts(text, phrase))
+
+
+def edit_distance(a: str, b: str, limit: int = 3) -> int:
+    """Letters added, dropped, changed or swapped to turn a into b; at most `limit` + 1."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        prev2, prev = prev, row
+    return min(prev[-1], limit + 1)
+
+
+def near_miss(seen: str, meant: str) -> bool:
+    """Whether `seen` looks like a slip for `meant` (a letter or two off, same first letter)."""
+    a, b = fold(seen), fold(meant)
+    if a == b or len(b) < 4 or a[:1] != b[:1]:
+        return False
+    return edit_distance(a, b) <= (1 if len(b) <= 5 else 2)

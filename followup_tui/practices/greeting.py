@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import re
 
-from followup_tui.names import HONORIFICS
-from followup_tui.practices.context import NAME_WORD_RE, Context, fold, one_line, quote, wordset
+from followup_tui.names import HONORIFICS, PersonName, is_honorific
+from followup_tui.practices.context import (
+    NAME_WORD_RE,
+    Context,
+    fold,
+    near_miss,
+    one_line,
+    quote,
+    wordset,
+)
 from followup_tui.practices.placeholders import find_placeholder
 from followup_tui.practices.signature import CLOSING_RE
 from followup_tui.practices.table import G3, Practice, Status, Verdict
@@ -63,16 +71,30 @@ def judge(c: Context) -> Verdict:
     if rest is None:
         who = f" and {wanted.split()[0]}'s name" if wanted else " and their name"
         return Status.FAIL, f"no greeting line: open with Dear or Hi{who}"
-    if wanted:
-        parts = wanted.split()
-        candidates = [parts[0], parts[-1]] if len(parts) > 1 else parts
-        folded = set(fold(w) for w in NAME_WORD_RE.findall(line))
-        folded |= {w.rstrip(".") for w in folded}
-        for part in candidates:
-            if fold(part) in folded:
-                return Status.PASS, f"greets {one_line(part, 40)} by name"
-        return Status.FAIL, f"greeting does not name {one_line(wanted, 40)}"
     names = greeting_names(rest)
+    if wanted:
+        return _greets_interviewer(line, names, wanted)
     if names:
         return Status.PASS, f"greets {one_line(names[0], 30)} by name"
+    words = [w.strip(",:;!") for w in rest.split()]
+    title = next((w for w in words if is_honorific(w) and w.lower() not in _GENERIC_ADDRESSEES), "")
+    if title:
+        return Status.FAIL, f"{quote(title)} alone is not a name: add their surname"
     return Status.WARN, "greeting names no one: use the interviewer's name"
+
+
+def _greets_interviewer(line: str, names: list[str], wanted: str) -> Verdict:
+    """Pass when the greeting holds the interviewer's given name or surname (never a title)."""
+    person = PersonName.parse(wanted)
+    parts = [p for p in (person.given, person.surname) if p]
+    folded = {fold(w).rstrip(".") for w in NAME_WORD_RE.findall(line)}
+    for part in parts:
+        if fold(part).rstrip(".") in folded:
+            return Status.PASS, f"greets {one_line(part, 40)} by name"
+    for name in names:
+        for part in parts:
+            if near_miss(name, part):
+                return Status.FAIL, f"{quote(name)} looks like a misspelling of {quote(part)}"
+    if names:
+        return Status.FAIL, f"greets {quote(' '.join(names))}, not {one_line(wanted, 40)}"
+    return Status.FAIL, f"greeting does not name {one_line(wanted, 40)}"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from followup_tui.practices.context import Context
+from followup_tui.practices.context import Context, quote
+from followup_tui.practices.from_text import specific_recall
 from followup_tui.practices.notes import from_notes
 from followup_tui.practices.table import G1, Practice, Status, Verdict
 
@@ -13,12 +14,12 @@ PRACTICE = Practice(
 
 
 def judge(c: Context) -> Verdict:
-    """A noted topic, or what resonated, found in the email."""
+    """A noted topic, or what resonated, found in the email; with no notes, read from the text."""
     if c.draft is None:
-        return (
-            Status.TODO,
-            "can't tell without notes: mention something specific from the conversation",
-        )
+        found = specific_recall(c.body)
+        if found:
+            return Status.PASS, f"recalls {quote(found, 60)}"
+        return Status.NA, "no notes, and nothing specific from the conversation in the text"
     notes = c.draft.notes
     return from_notes(
         c,

@@ -1,4 +1,4 @@
-"""Practice `polished` (manual): proofread, names spelled as in the notes, prose reads right."""
+"""Practice `polished` (manual): spelling, names as in the notes, prose that reads right."""
 
 from __future__ import annotations
 
@@ -8,14 +8,23 @@ from itertools import pairwise
 
 from followup_tui.context import unplaced_notes
 from followup_tui.model import Draft
-from followup_tui.practices.context import PUNCT, Context, fold, quote, word_starts, wordset
+from followup_tui.practices.context import (
+    PUNCT,
+    WORD_RE,
+    Context,
+    fold,
+    quote,
+    word_starts,
+    wordset,
+)
 from followup_tui.practices.notes import STOPWORDS
+from followup_tui.practices.spelling import misspelt
 from followup_tui.practices.table import G3, Practice, Status, Verdict
 from followup_tui.prose.lint import lint_email
 
 PRACTICE = Practice(
     "polished", "Proofread, names spelled right", G3, True,
-    "Read it aloud once, compare names with your notes, then tick.",
+    "Fix the words flagged, read it aloud once, compare names with your notes, then tick.",
 )  # fmt: skip
 
 _DOMAIN_RE = re.compile(r"\w\.\w")
@@ -123,8 +132,21 @@ def _doubled_word(text: str) -> str:
     return ""
 
 
+def _known_words(c: Context) -> list[str]:
+    """Words the dictionary may lack but the user's own details vouch for."""
+    parts: list[str] = []
+    if c.draft is not None:
+        parts += [c.draft.interview.company, c.draft.interview.role]
+        for person in c.draft.interviewers:
+            parts += [person.name, person.title, person.email]
+    if c.profile is not None:
+        p = c.profile
+        parts += [p.name, p.email, p.sign_off, *p.links]
+    return [w for part in parts for w in WORD_RE.findall(part)]
+
+
 def judge(c: Context) -> Verdict:
-    """Fail on a doubled word, warn on a misspelt name; otherwise the user's tick decides."""
+    """Fail on a doubled word; warn on prose, a misspelt name or word; then the tick decides."""
     doubled = _doubled_word(c.subject) or _doubled_word(c.lower_body)
     if doubled:
         return Status.FAIL, f"doubled word {quote(doubled)}"
@@ -134,16 +156,22 @@ def judge(c: Context) -> Verdict:
     if findings:
         more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
         return Status.WARN, f"{findings[0]}{more}"
-    if c.draft is None:
-        return Status.TODO, "read it aloud once, then tick"
-    unplaced = [] if c.email.edited else unplaced_notes(c.draft)
-    if unplaced:
-        where, typed = unplaced[0]
-        more = f" (and {len(unplaced) - 1} more)" if len(unplaced) > 1 else ""
-        return Status.WARN, f"rephrase {quote(typed)} in {where}: it fits no sentence{more}"
-    problem = _misspelt_name(c, c.draft)
+    if c.draft is not None:
+        unplaced = [] if c.email.edited else unplaced_notes(c.draft)
+        if unplaced:
+            where, typed = unplaced[0]
+            more = f" (and {len(unplaced) - 1} more)" if len(unplaced) > 1 else ""
+            return Status.WARN, f"rephrase {quote(typed)} in {where}: it fits no sentence{more}"
+    problem = _misspelt_name(c, c.draft) if c.draft is not None else ""
     if problem:
         return Status.WARN, problem
+    words = misspelt(f"{c.subject}\n{c.body}", _known_words(c))
+    if words:
+        shown = ", ".join(quote(w, 20) for w in words[:4])
+        more = f" (and {len(words) - 4} more)" if len(words) > 4 else ""
+        return Status.WARN, f"check the spelling of {shown}{more}"
+    if c.draft is None:
+        return Status.PASS, "no misspelt or doubled words (a dictionary cannot check sense)"
     if c.draft.ticks.get("polished"):
         return Status.DONE, "proofread and ticked"
-    return Status.TODO, "read it aloud once, then tick"
+    return Status.TODO, "spelling checked: read it aloud once, then tick"

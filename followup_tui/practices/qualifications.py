@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from followup_tui.practices.context import Context
+from followup_tui.practices.context import Context, quote
+from followup_tui.practices.from_text import concrete_result
 from followup_tui.practices.notes import from_notes
 from followup_tui.practices.table import G3, Practice, Status, Verdict
 
@@ -13,9 +14,12 @@ PRACTICE = Practice(
 
 
 def judge(c: Context) -> Verdict:
-    """A noted skill found in the email."""
+    """A noted skill found in the email; with no notes, a concrete result read from the text."""
     if c.draft is None:
-        return Status.TODO, "can't tell without notes: name a skill that fits their needs"
+        found = concrete_result(c.body)
+        if found:
+            return Status.PASS, f"names a result {quote(found, 60)}"
+        return Status.NA, "no notes, and no concrete skill or result in the text"
     return from_notes(
         c,
         c.draft.notes.skills,

@@ -42,9 +42,11 @@ def _signature_block(c: Context) -> tuple[list[str], bool]:
         if rest and not _is_name_line(rest, 1):
             continue
         return ([rest] if rest else []) + tail[i + 1 :], True
-    # An own sign-off ("Thanks for your time,") counts when a name follows it.
+    # An own sign-off ("Thanks for your time," "Happy recruiting!") counts when a name follows
+    # it: a short line of its own, closing the email.
     for i in range(len(tail) - 2, 0, -1):
-        if tail[i].endswith(",") and _is_name_line(tail[i + 1], 1):
+        own = tail[i].endswith((",", "!", "-")) and len(tail[i].split()) <= 6
+        if own and _is_name_line(tail[i + 1], 1):
             return tail[i + 1 :], True
     return [], False
 
@@ -102,10 +104,15 @@ def judge(c: Context) -> Verdict:
             if (kind == "phone" and value in digits) or (kind != "phone" and value in flat):
                 return Status.PASS, f"signed with your name and {kind}"
         return Status.WARN, "no email or phone under your name"
-    has_name = any(_is_name_line(line, 2) for line in block)
+    full = any(_is_name_line(line, 2) for line in block)
+    named = full or any(_is_name_line(line, 1) for line in block)
     has_contact = any(_has_contact(line) for line in block)
-    if has_name and has_contact:
+    if full and has_contact:
         return Status.PASS, "signed with a full name and contact details"
-    if has_name:
+    if full:
         return Status.WARN, "no email, phone or link under your name"
-    return Status.FAIL, "no full name under the sign-off"
+    if named and has_contact:
+        return Status.WARN, "sign with your full name, not only your first"
+    if named:
+        return Status.WARN, "sign with your full name, and add an email or phone"
+    return Status.FAIL, "no name under the sign-off"

@@ -15,7 +15,18 @@ _GENERIC_SUBJECT_WORDS = wordset(
     "thank thanks you for the a an and of to my our your opportunity interview interviewing "
     "interviewed follow following followed up followup meeting today yesterday time "
     "conversation chat call re fwd fw after again note quick just checking in on with "
-    "regarding about email message"
+    "regarding about email message great good lovely wonderful nice pleasant talk today's "
+    "productive insightful informative discussion chance hello hi catching up application "
+    "applying candidacy status update role position job"
+)
+# What a role is called: a subject holding one of these names the role even in lower case.
+_ROLE_NOUNS = wordset(
+    "engineer developer manager analyst designer scientist lead director coordinator "
+    "specialist assistant associate consultant administrator architect officer nurse teacher "
+    "technician researcher writer copywriter editor accountant recruiter barista electrician "
+    "planner intern internship representative advisor adviser executive head partner clerk "
+    "agent operator programmer tester strategist marketer producer supervisor chef driver "
+    "therapist pharmacist lawyer paralegal"
 )
 
 
@@ -38,6 +49,18 @@ def judge(c: Context) -> Verdict:
                 if " ".join(name.casefold().split()) in low:
                     return Status.PASS, f"subject names {quote(name)}"
             return Status.WARN, "subject names neither the role nor the company"
-    if len(words) >= 3:
-        return Status.PASS, "subject is specific"
-    return Status.WARN, "subject is very short: name the role or company"
+    # Without notes: a role word, or a capitalised word past the first (a company, a title).
+    tokens = WORD_RE.findall(subject)
+    hits = [
+        i
+        for i, word in enumerate(tokens)
+        if word.lower() not in _GENERIC_SUBJECT_WORDS
+        and (word.lower().rstrip("s") in _ROLE_NOUNS or (i and word[0].isupper()))
+    ]
+    if hits:
+        # Quote the run of such words around the first ("Graphic Designer", not "Graphic").
+        end = hits[0]
+        while end + 1 in hits:
+            end += 1
+        return Status.PASS, f"subject names {quote(' '.join(tokens[hits[0] : end + 1]))}"
+    return Status.WARN, "subject names neither the role nor the company"

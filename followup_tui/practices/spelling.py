@@ -1,0 +1,122 @@
+"""Spelling against a real English dictionary (pyspellchecker's word list), loaded on first use.
+
+The dictionary takes a noticeable moment to load, so it is read the first time an email's
+spelling is judged, never when the package is imported: `render` and `list` never pay for it.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from followup_tui.practices.context import wordset
+
+if TYPE_CHECKING:
+    from spellchecker import SpellChecker
+
+_lock = threading.Lock()
+_checker: SpellChecker | None = None
+
+# Words of the job hunt that the dictionary (built from everyday text) lacks: a warning on
+# them would teach the user to ignore the practice.
+FIELD_WORDS = wordset(
+    "analytics backend frontend fullstack onboarding offboarding codebase dataset datasets "
+    "workflow workflows roadmap roadmaps devops fintech healthtech edtech microservice "
+    "microservices kubernetes hackathon upskilling reskilling runbook runbooks dashboarding "
+    "refactor refactoring refactored deployment deployments scalable scalability "
+    "observability stakeholder stakeholders teammate teammates cybersecurity "
+    "frameworks middleware pipelines webinar webinars ecommerce omnichannel "
+    "linkedin github gitlab javascript typescript postgres python golang cafe cafes naive "
+    "cliche facade decor"
+)
+_TOKEN_RE = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*")
+_ADDRESS_RE = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|\b\S+\.(?:com|org|net|io|dev)\S*")
+# How often a word occurs in the dictionary's source text for it to count as everyday English.
+_COMMON = 1000
+_SUFFIXES = ("s", "es", "ed", "d", "ing")
+# British spellings, turned American: the dictionary knows "color" and "organize" only.
+_BRITISH = (
+    (re.compile(r"our(?=s?$|ed$|ing$|ite|able|ful|hood|ly)"), "or"),
+    (re.compile(r"(?<=[a-z]{2})is(?=e[sd]?$|ing$|ation|ations$|er$|ers$)"), "iz"),
+    (re.compile(r"ys(?=e[sd]?$|ing$)"), "yz"),
+    (re.compile(r"tre(?=s?$)"), "ter"),
+    (re.compile(r"ogue(?=s?$)"), "og"),
+    (re.compile(r"(?<=[aeiou][lp])l(?=ed$|ing$|er$|ers$)"), ""),
+    (re.compile(r"(?<=[pn])ae|(?<=[pn])oe"), "e"),
+    (re.compile(r"ence(?=s?$)"), "ense"),
+    (re.compile(r"mme(?=s?$)"), "m"),
+    (re.compile(r"que(?=s?$)"), "ck"),
+    (re.compile(r"^mould"), "mold"),
+)
+
+
+def dictionary() -> SpellChecker:
+    """The English dictionary, loaded once (thread-safe: the app judges off the UI thread)."""
+    global _checker
+    with _lock:
+        if _checker is None:
+            from spellchecker import SpellChecker
+
+            _checker = SpellChecker(language="en", distance=1)
+        return _checker
+
+
+def is_common_word(word: str) -> bool:
+    """Whether the lower-cased word is an everyday English word (not an acronym or a name)."""
+    return dictionary().word_frequency[word.lower()] >= _COMMON
+
+
+def _candidates(text: str) -> Iterable[str]:
+    """The words of the text worth checking: lower-case, or capitalised to start a sentence.
+
+    A capital letter inside a sentence or at the start of a line marks a name (a company, a
+    product, a person in the greeting or the signature): the dictionary cannot judge those.
+    """
+    for line in text.splitlines():
+        line = _ADDRESS_RE.sub(" ", line)
+        for m in _TOKEN_RE.finditer(line):
+            word = m.group()
+            if "'" in word or "\u2019" in word or len(word) < 4:
+                continue  # contractions and possessives, short words and initials
+            if word.islower():
+                yield word
+            elif word[0].isupper() and word[1:].islower():
+                before = line[: m.start()].rstrip()
+                if before and before[-1] in ".!?":
+                    yield word.lower()
+
+
+def misspelt(text: str, known: Iterable[str] = ()) -> list[str]:
+    """The words of the text the dictionary does not know but knows a near spelling of."""
+    words = list(dict.fromkeys(_candidates(text)))
+    if not words:
+        return []
+    checker = dictionary()
+    skip = FIELD_WORDS | {w.lower() for w in known}
+    out: list[str] = []
+    for word in checker.unknown(words):
+        if word in skip or any(
+            word.endswith(s) and checker.known([word[: -len(s)]]) for s in _SUFFIXES
+        ):
+            continue
+        american = word
+        for pattern, repl in _BRITISH:
+            american = pattern.sub(repl, american)
+        if american != word and checker.known([american]):
+            continue
+        # A slip sits one letter from an everyday word; a rare neighbour ("arista" for
+        # "barista") means the word is just missing from the dictionary. A plural or a past
+        # tense one letter away is the dictionary's gap too, not a slip.
+        near = [
+            c
+            for c in checker.candidates(word) or ()
+            if c != word
+            and word not in {c + s for s in _SUFFIXES}
+            and c not in {word + s for s in _SUFFIXES}
+            and checker.word_frequency[c] >= _COMMON
+        ]
+        if near:
+            out.append(word)
+    return sorted(out, key=words.index)
