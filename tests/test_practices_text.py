@@ -191,6 +191,8 @@ def test_a_plain_emails_stage_is_guessed_from_its_text() -> None:
     assert guess_stage("", "I am sorry to hear I was not selected.")[0] == "feedback"
     assert guess_stage("Staying in touch", "Hello again.")[0] == "keep-in-touch"
     assert guess_stage("", "I am still very interested in the role.")[0] == "check-in"
+    # asking about their decision is no sign of a rejection
+    assert guess_stage("", "When might we hear your decision?")[0] == "thank-you"
     stage, why = guess_stage(SUBJECT, text())
     assert (stage, why) == ("thank-you", "nothing in it points to a later stage")
 

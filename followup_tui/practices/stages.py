@@ -22,7 +22,7 @@ _SIGNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:sorry\s+to\s+hear|(?:was|were|have\s+not\s+been|wasn't|not\s+been)\s+"
             r"(?:not\s+)?(?:selected|successful|chosen)|not\s+(?:selected|successful|chosen)"
             r"|unsuccessful|(?:go|move|moving|going)\s+(?:forward\s+)?with\s+(?:another|other)"
-            r"|other\s+candidates?|feedback\s+on\s+(?:my|the)|any\s+feedback|your\s+decision"
+            r"|other\s+candidates?|feedback\s+on\s+(?:my|the)|any\s+feedback"
             r"|disappointed)\b",
             re.IGNORECASE,
         ),
