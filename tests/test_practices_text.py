@@ -318,3 +318,12 @@ def test_a_plain_subject_names_the_role_or_the_company(subject: str, status: str
 
 def test_parse_plain_email_is_unchanged() -> None:
     assert parse_plain_email("Subject: Hi\n\nBody").subject == "Hi"
+
+
+def test_a_hard_wrapped_plain_email_is_not_read_as_sentences_per_line() -> None:
+    wrapped = MIDDLE.replace("how your team moved", "how your team\nmoved")
+    assert judge(text(middle=wrapped))["polished"].status == "pass"
+    # a sentence that really starts in lower case still warns
+    lower = MIDDLE.replace("Could you tell me", "could you tell me")
+    r = judge(text(middle=lower))["polished"]
+    assert r.status == "warn" and "lower-case" in r.reason

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from itertools import pairwise
@@ -145,6 +146,18 @@ def _known_words(c: Context) -> list[str]:
     return [w for part in parts for w in WORD_RE.findall(part)]
 
 
+_WRAPPED_RE = re.compile(r"(?<=[^\s.!?:])[ \t]*\n[ \t]*(?=[a-z])")
+
+
+def unwrap(body: str) -> str:
+    """The body with hard-wrapped lines joined where a sentence runs on to the next line.
+
+    A plain-text email is often wrapped at about 72 columns; the linter reads a line's start
+    as a sentence's, so a line going on in lower case after no full stop is joined first.
+    """
+    return _WRAPPED_RE.sub(" ", body)
+
+
 def judge(c: Context) -> Verdict:
     """Fail on a doubled word; warn on prose, a misspelt name or word; then the tick decides."""
     doubled = _doubled_word(c.subject) or _doubled_word(c.lower_body)
@@ -152,7 +165,8 @@ def judge(c: Context) -> Verdict:
         return Status.FAIL, f"doubled word {quote(doubled)}"
     # The prose linter reads the email as it will be sent, a hand edit included; length is
     # the `brief` practice's to judge.
-    findings = [f for f in lint_email(c.email, c.draft) if f.code != "too-long"]
+    email = dataclasses.replace(c.email, body=unwrap(c.body))
+    findings = [f for f in lint_email(email, c.draft) if f.code != "too-long"]
     if findings:
         more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
         return Status.WARN, f"{findings[0]}{more}"
