@@ -327,3 +327,17 @@ def test_a_hard_wrapped_plain_email_is_not_read_as_sentences_per_line() -> None:
     lower = MIDDLE.replace("Could you tell me", "could you tell me")
     r = judge(text(middle=lower))["polished"]
     assert r.status == "warn" and "lower-case" in r.reason
+
+
+def test_looking_forward_to_a_decision_is_enough_when_the_timeline_was_given() -> None:
+    waiting = MIDDLE.replace(
+        "Could you tell me about the next steps?", "I look forward to hearing about the decision."
+    )
+    told = draft("Priya Raman")
+    assert judge(text(middle=waiting), draft=told)["next-steps"].status == "warn"
+    told.notes.next_steps = "they decide by Friday"
+    r = judge(text(middle=waiting), draft=told)["next-steps"]
+    assert (r.status, r.reason) == ("pass", "looks forward to the decision you were told about")
+    # hearing from them, with no word of the decision, still asks nothing
+    vague = waiting.replace("about the decision", "from you")
+    assert judge(text(middle=vague), draft=told)["next-steps"].status == "warn"

@@ -41,11 +41,19 @@ _WAITING = re.compile(
 def judge(c: Context) -> Verdict:
     """Pass on a question or request about the decision or timeline; warn on waiting alone."""
     waiting = ""
+    told = c.draft is not None and bool(
+        c.draft.notes.next_steps.strip() or c.draft.interview.decision_by
+    )
     for sentence in c.sentences:
+        about = _ABOUT_DECISION.search(sentence)
         asks = sentence.endswith("?") or _REQUEST.search(sentence)
-        if asks and _ABOUT_DECISION.search(sentence):
+        if asks and about:
             return Status.PASS, "asks about next steps or the timeline"
         if not waiting and _WAITING.search(sentence):
+            # Told the timeline at the interview, asking for it again would be odd: looking
+            # forward to the decision is enough.
+            if told and about:
+                return Status.PASS, "looks forward to the decision you were told about"
             waiting = sentence
     if waiting:
         return Status.WARN, f"{quote(waiting)} asks nothing: ask when they expect to decide"
