@@ -6,10 +6,13 @@ import dataclasses
 import os
 import stat
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from followup_tui.cli import UsageError, now, parse_when
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     import argparse
@@ -370,14 +373,17 @@ def cmd_sent(args: argparse.Namespace) -> int:
     from followup_tui.model import STAGES
     from followup_tui.timing import mark_sent
 
-    draft = _load(args.file)
-    stage = args.stage or draft.stage
-    if stage not in STAGES:
-        raise UsageError(f"--stage {stage}: not one of {', '.join(STAGES)}")
     at = parse_when(args.at, "--at") if args.at else now()
-    to = ", ".join(i.email or i.name for i in draft.interviewers if i.email or i.name)
-    mark_sent(draft, stage, at, to)
-    _save(args.file, draft)
+
+    def record(draft: Draft) -> str:
+        stage: str = args.stage or draft.stage
+        if stage not in STAGES:
+            raise UsageError(f"--stage {stage}: not one of {', '.join(STAGES)}")
+        to = ", ".join(i.email or i.name for i in draft.interviewers if i.email or i.name)
+        mark_sent(draft, stage, at, to)
+        return stage
+
+    stage = _update(args.file, record)
     print(f"recorded: {stage} sent {at:%a %d %b %H:%M}")
     return 0
 
@@ -385,10 +391,9 @@ def cmd_sent(args: argparse.Namespace) -> int:
 def cmd_outcome(args: argparse.Namespace) -> int:
     from followup_tui.timing import record_outcome
 
-    draft = _load(args.file)
     at = parse_when(args.at, "--at") if args.at else now()
-    record_outcome(draft, "" if args.result == "none" else args.result, at)
-    _save(args.file, draft)
+    outcome = "" if args.result == "none" else args.result
+    _update(args.file, lambda draft: record_outcome(draft, outcome, at))
     print(f"recorded: {args.result}")
     return 0
 
@@ -404,13 +409,16 @@ HANDLERS = {
 }
 
 
-def _save(path: Path, draft: Draft) -> None:
-    """Save a changed draft, or say why not (a read-only or full disk) and that nothing changed."""
-    from followup_tui.storage import save_draft
+def _update(path: Path, change: Callable[[Draft], T]) -> T:
+    """Change a draft under its lock, or say why not (a read-only or full disk): nothing changed.
+
+    Commands run at once on one draft (thirty `sent`) each see the others' records.
+    """
+    from followup_tui.storage import update_draft
     from followup_tui.text import shown
 
     try:
-        save_draft(path, draft)
+        return update_draft(path, change)
     except OSError as exc:
         raise UsageError(
             f"cannot save {shown(path)}: {exc.strerror or exc}; nothing was recorded"

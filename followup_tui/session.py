@@ -6,13 +6,16 @@ No Textual here: the app asks the session to save and shows what it answers.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from followup_tui import storage
+from followup_tui.diskio import locked
 from followup_tui.errors import FileFormatError
+from followup_tui.merge import merge_drafts
 from followup_tui.model import Draft
 
 
@@ -23,6 +26,8 @@ class SaveResult:
     path: Path | None
     message: str
     ok: bool = True
+    # The draft's fields that changes made elsewhere changed here ("notes", "sent"...).
+    changed: frozenset[str] = frozenset()
 
 
 def _fingerprint(path: Path) -> tuple[int, int, int] | None:
@@ -63,6 +68,9 @@ class Session:
         self.error = error  # the file did not parse: never write over it
         self.dirty = False
         self._fingerprint = _fingerprint(path) if path else None
+        # The draft as the file last held it: what both sides changed since is merged.
+        self.base = draft.copy()
+        self._unreadable: tuple[int, int, int] | None = None
         self._lock: Path | None = None
         # why the lock file could not be written (a read-only or full folder), if it could not
         self.lock_error: str | None = None
@@ -138,35 +146,93 @@ class Session:
         """True when someone else wrote the file since we read or wrote it."""
         return self.path is not None and _fingerprint(self.path) != self._fingerprint
 
+    def _adopt(self, merged: Draft) -> frozenset[str]:
+        """Take the merged draft into the one the app edits (same object: widgets hold it).
+
+        Returns the names of the fields that changed.
+        """
+        changed = set()
+        for f in dataclasses.fields(Draft):
+            value = getattr(merged, f.name)
+            if value != getattr(self.draft, f.name):
+                changed.add(f.name)
+            setattr(self.draft, f.name, value)
+        return frozenset(changed)
+
+    def _merge_disk(self, path: Path) -> tuple[str, frozenset[str]]:
+        """Merge the file's changes into ours (call under the lock); returns (what, changed).
+
+        Raises FileFormatError when the file changed into something that does not read.
+        """
+        theirs = storage.load_draft(path)
+        result = merge_drafts(self.base, self.draft, theirs)
+        changed = self._adopt(result.draft)
+        self.base = theirs
+        if result.conflicts:
+            fields = ", ".join(result.conflicts)
+            return f"{path.name} was also changed elsewhere; both texts kept in: {fields}", changed
+        return f"{path.name} was also changed elsewhere; the changes were merged", changed
+
+    def sync(self) -> SaveResult | None:
+        """Take in a change made to the file elsewhere (a `sent` command, a hand edit).
+
+        Unsaved changes here are merged with it and saved at once; None when the file has
+        not changed, or changed into a file that does not read (said once).
+        """
+        if self.path is None or self.error is not None or not self.changed_on_disk():
+            return None
+        if self.dirty:
+            return self.save()
+        fingerprint = _fingerprint(self.path)
+        if fingerprint is None or fingerprint == self._unreadable:
+            return None
+        try:
+            with locked(self.path):
+                what, changed = self._merge_disk(self.path)
+                self._fingerprint = _fingerprint(self.path)
+        except FileFormatError as exc:
+            self._unreadable = fingerprint
+            return SaveResult(
+                None, f"{exc}\nChanged elsewhere into a file that does not read.", False
+            )
+        except OSError:
+            return None  # gone for a moment or unreadable: the next check or save tells
+        return SaveResult(self.path, what, True, changed)
+
     def save(self, *, now: datetime | None = None) -> SaveResult:
-        """Write the draft safely, or say why not; never raises OSError."""
+        """Write the draft safely, or say why not; never raises OSError.
+
+        A file changed elsewhere since it was read is merged with, never written over.
+        """
         if self.error is not None:
             return SaveResult(None, f"not saved: {self.error.path.name} needs fixing first", False)
+        if self.ephemeral:
+            return SaveResult(
+                None,
+                "The demo is never saved. Start your own interview with ctrl+o, then n.",
+                False,
+            )
         if self.path is None:
             self.path = storage.new_draft_path(self.draft)
-            self.ephemeral = False
         target = self.path
-        message = f"saved {target.name}"
-        if self._fingerprint is not None and self.changed_on_disk():
-            # Another window or a hand edit changed the file: keep both versions.
-            stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-            target = self.path.with_name(f"{self.path.stem}.conflict-{stamp}.toml")
-            message = (
-                f"{self.path.name} was changed elsewhere; your version was saved as {target.name}"
-            )
+        message, changed = f"saved {target.name}", frozenset[str]()
         try:
-            storage.save_draft(target, self.draft)
+            with locked(target):
+                if self.changed_on_disk() and target.exists():
+                    message, changed = self._merge_disk(target)
+                storage.save_draft(target, self.draft)
+                self._fingerprint = _fingerprint(target)
+        except FileFormatError as exc:
+            return SaveResult(
+                None,
+                f"not saved: {target.name} was changed elsewhere and does not read ({exc.reason});"
+                " your text is still here",
+                False,
+            )
         except OSError as exc:
             return SaveResult(
                 None, f"not saved ({exc.strerror or exc}); your text is still here", False
             )
-        if target == self.path:
-            self._fingerprint = _fingerprint(target)
-        else:
-            # From now on this window edits its own copy.
-            self.release_lock()
-            self.path = target
-            self._fingerprint = _fingerprint(target)
-            self.acquire_lock()
+        self.base = self.draft.copy()
         self.dirty = False
-        return SaveResult(target, message)
+        return SaveResult(target, message, True, changed)

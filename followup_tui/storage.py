@@ -6,7 +6,6 @@ import contextlib
 import os
 import re
 import stat
-import tempfile
 import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -15,6 +14,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from followup_tui import paths
+
+# atomic_write is re-exported: the app writes its hand-off files through storage.
+from followup_tui.diskio import atomic_write as atomic_write
+from followup_tui.diskio import locked
 from followup_tui.errors import FileFormatError
 from followup_tui.model import (
     NOTE_FIELDS,
@@ -397,36 +400,6 @@ def settings_to_dict(settings: Settings) -> dict[str, Any]:
     }
 
 
-def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> None:
-    """Write all of `data` or nothing: temp file in the same folder, fsync, rename.
-
-    `durable=False` leaves out the fsyncs, for files that only save time and are checked when
-    read (the email cache): a crash may then lose the new file or leave it empty.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            if durable:
-                os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
-    if not durable:
-        return
-    # Make the rename itself durable.
-    with contextlib.suppress(OSError):
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-
-
 def dump_draft(draft: Draft) -> str:
     """The draft as TOML text."""
     import tomli_w  # only when saving: `render`, `check` and `list` never write
@@ -437,6 +410,18 @@ def dump_draft(draft: Draft) -> str:
 def save_draft(path: Path, draft: Draft) -> None:
     """Write a draft atomically."""
     atomic_write(path, dump_draft(draft).encode("utf-8"))
+
+
+def update_draft(path: Path, change: Callable[[Draft], T]) -> T:
+    """Read a draft, apply `change` to it and write it back, all under the draft's lock.
+
+    Commands run at the same moment (thirty `followup-tui sent`) each see the others' writes.
+    """
+    with locked(path):
+        draft = load_draft(path)
+        result = change(draft)
+        save_draft(path, draft)
+    return result
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:

@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from followup_tui import paths, render, storage
+from followup_tui import diskio, paths, render, storage
 from followup_tui.app import saving
 from followup_tui.app.app import FollowupApp, make_app
 from followup_tui.app.screens.main import MainScreen
@@ -639,14 +639,11 @@ async def test_second_window_is_warned_and_both_changes_survive(
         await pilot.press("ctrl+q")
     proc.stdin.write("done\n")
     proc.stdin.flush()
-    first = storage.load_draft(path)
-    assert first.notes.topics == "from the first window"
-    assert first.interview.company == "Northwind Analytics"
-    copies = sorted(path.parent.glob("northwind.conflict-*.toml"))
-    assert len(copies) == 1
-    second = storage.load_draft(copies[0])
-    assert second.interview.company == "Second Window Ltd"
-    assert second.notes.topics == demo_draft(NOW).notes.topics
+    # one draft holds both windows' changes; no second copy beside it
+    both = storage.load_draft(path)
+    assert both.notes.topics == "from the first window"
+    assert both.interview.company == "Second Window Ltd"
+    assert sorted(p.name for p in path.parent.glob("*.toml")) == ["northwind.toml"]
     assert temp_files(path.parent) == []
 
 
@@ -669,8 +666,8 @@ def test_lock_of_a_live_process_is_reported_and_a_dead_one_is_stale(tmp_path: Pa
     assert not lock.exists()
 
 
-def test_two_sessions_on_one_file_keep_both_versions(tmp_path: Path) -> None:
-    """Both windows change a different field and save: the later save goes to a copy."""
+def test_two_sessions_on_one_file_merge_into_it(tmp_path: Path) -> None:
+    """Both windows change a different field and save: the file holds both changes."""
     path = tmp_path / "d.toml"
     storage.save_draft(path, demo_draft(NOW))
     first, second = Session.open(path), Session.open(path)
@@ -678,24 +675,22 @@ def test_two_sessions_on_one_file_keep_both_versions(tmp_path: Path) -> None:
     assert first.save().path == path
     second.draft.notes.topics = "the second window's topic"
     result = second.save(now=NOW)
-    assert result.ok and result.path is not None and result.path != path
-    assert "changed elsewhere" in result.message and result.path.name in result.message
-    assert result.path.name.startswith("d.conflict-")
+    assert result.ok and result.path == path
+    assert "changed elsewhere" in result.message and "merged" in result.message
+    assert "interview" in result.changed  # the company the form shows came from elsewhere
+    assert second.draft.interview.company == "Northwind Traders"
     on_disk = storage.load_draft(path)
     assert on_disk.interview.company == "Northwind Traders"
-    assert on_disk.notes.topics == demo_draft(NOW).notes.topics
-    copy = storage.load_draft(result.path)
-    assert copy.notes.topics == "the second window's topic"
-    assert copy.interview.company == "Northwind Analytics"
-    # each window now saves to its own file, and neither overwrites the other
+    assert on_disk.notes.topics == "the second window's topic"
+    # and on: each save takes in the other's latest change
     first.draft.notes.missed = "first again"
-    second.draft.notes.missed = "second again"
     assert first.save().path == path
-    assert second.save().path == result.path
-    assert storage.load_draft(path).notes.missed == "first again"
-    assert storage.load_draft(path).notes.topics == demo_draft(NOW).notes.topics
-    assert storage.load_draft(result.path).notes.missed == "second again"
-    assert storage.load_draft(result.path).interview.company == "Northwind Analytics"
+    second.draft.notes.resonated = "second again"
+    assert second.save().path == path
+    final = storage.load_draft(path)
+    assert (final.notes.missed, final.notes.resonated) == ("first again", "second again")
+    assert final.notes.topics == "the second window's topic"
+    assert sorted(p.name for p in tmp_path.glob("*.toml")) == ["d.toml"]
     assert temp_files(tmp_path) == []
 
 
@@ -713,8 +708,10 @@ def test_conflict_is_seen_even_when_the_clock_is_coarse(tmp_path: Path) -> None:
     assert path.stat().st_size == stat.st_size
     second.draft.notes.topics = "the second window's topic"
     result = second.save(now=NOW)
-    assert result.path != path, "the second window wrote over the first one's change"
-    assert storage.load_draft(path).interview.company == "Northwind Analytica"
+    assert "changed elsewhere" in result.message
+    on_disk = storage.load_draft(path)
+    assert on_disk.interview.company == "Northwind Analytica", "the first window's change lost"
+    assert on_disk.notes.topics == "the second window's topic"
 
 
 # --------------------------------------------------------------------------- disk full / read-only
@@ -763,7 +760,7 @@ async def test_failed_save_keeps_the_text_and_the_file(
                     raise OSError(errno.EROFS, "Read-only file system")
                 return real_mkstemp(*args, **kwargs)
 
-            monkeypatch.setattr(storage.tempfile, "mkstemp", mkstemp)
+            monkeypatch.setattr(diskio.tempfile, "mkstemp", mkstemp)
     try:
         app = build(path)
         seen = notifications(app)

@@ -22,6 +22,8 @@ from followup_tui.model import Draft, Email, Profile, Settings, Stage
 from followup_tui.session import Session
 from followup_tui.text import shown
 
+# How often the open draft's file is checked for a change made elsewhere (`followup-tui sent`).
+DISK_CHECK_INTERVAL = 1.0
 DEFAULT_THEME = "followup-dusk"
 
 ClipboardBackend = Callable[[str], CopyResult]
@@ -132,7 +134,7 @@ class FollowupApp(App[None]):
         elif self.session.acquire_lock() is not None:
             self.notify(
                 f"This draft is open in another followup-tui (pid {self.session.other_instance})."
-                " If both change it, the later save goes to a separate copy.",
+                " Changes from both are merged; a text both change keeps both versions.",
                 title="Open twice",
                 severity="warning",
                 timeout=12,
@@ -141,6 +143,7 @@ class FollowupApp(App[None]):
             self._lock_failed()
         if self._stage_notice:
             self.notify(self._stage_notice, timeout=8)
+        self.set_interval(DISK_CHECK_INTERVAL, self.check_disk)
         if not self.profile.name.strip() and self.settings_error is None:
             # The signature practice fails until then, and nothing else says where to fix it.
             self.notify(
@@ -217,7 +220,28 @@ class FollowupApp(App[None]):
             self.notify(result.message, title="Not saved", severity="error", timeout=10)
         elif not quiet or "elsewhere" in result.message:
             self.notify(result.message, timeout=4 if not quiet else 12)
+        self.show_merged(result.changed)
         return result.ok
+
+    def check_disk(self) -> None:
+        """Take in a change made to the open draft elsewhere (a `sent` command, a hand edit)."""
+        result = self.session.sync()
+        if result is None:
+            return
+        self.notify(result.message, severity="information" if result.ok else "warning", timeout=8)
+        self.show_merged(result.changed)
+
+    def show_merged(self, changed: frozenset[str]) -> None:
+        """Show the draft's fields that a merge with the file changed."""
+        if not changed or not self.main.built:
+            return
+        from followup_tui.app.widgets.notes import NotesForm
+
+        # The drop-downs and rows follow a rebuild; texts are updated where they are, so a
+        # field being typed in keeps its focus.
+        if {"stage", "tone"} & changed or not self.main.query_one(NotesForm).show_draft():
+            self.main.reload()
+        self.main.schedule_render()
 
     def save_settings(self, quiet: bool = False) -> None:
         """Write config.toml, unless it is a file the user must fix first."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -88,6 +89,14 @@ class InterviewerRow(Vertical):
         )
 
 
+def _parsed(parse: Callable[[str], object], text: str) -> object:
+    """What a date field's text means, or None when it is empty or does not read."""
+    try:
+        return parse(text.strip()) if text.strip() else None
+    except ValueError:
+        return None
+
+
 class NotesForm(VerticalScroll):
     """Edits the draft in place and says so with `NotesForm.Changed`."""
 
@@ -145,6 +154,36 @@ class NotesForm(VerticalScroll):
                 placeholder=hint,
                 highlight_cursor_line=False,
             )
+
+    def show_draft(self) -> bool:
+        """Show the draft's texts again after it changed elsewhere (a merge with its file).
+
+        False when the interviewer rows no longer match the draft: the form must be rebuilt.
+        """
+        if len(self.query(InterviewerRow)) != len(self.draft.interviewers):
+            return False
+        iv = self.draft.interview
+        texts = {"f-company": iv.company, "f-role": iv.role}
+        for field in self.query(Input):
+            if (field.id or "").startswith("iv-"):
+                _, index, attr = (field.id or "").split("-", 2)
+                texts[field.id or ""] = getattr(self.draft.interviewers[int(index)], attr)
+        for widget_id, value in texts.items():
+            field = self.query_one(f"#{widget_id}", Input)
+            if field.value != value:
+                field.value = value  # its Changed finds the draft equal: no loop
+        when = self.query_one("#f-when", Input)
+        if iv.when != _parsed(parse_when_field, when.value):
+            when.value = format_when(iv.when)
+        decision = self.query_one("#f-decision", Input)
+        if iv.decision_by != _parsed(date.fromisoformat, decision.value):
+            decision.value = iv.decision_by.isoformat() if iv.decision_by else ""
+        self.query_one("#f-format", Select).value = iv.format
+        for name, _, _ in NOTE_LABELS:
+            area = self.query_one(f"#n-{name}", TextArea)
+            if area.text != getattr(self.draft.notes, name):
+                area.text = getattr(self.draft.notes, name)
+        return True
 
     # ------------------------------------------------------------ field changes
 
