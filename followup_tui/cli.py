@@ -189,6 +189,36 @@ def app_arguments(argv: list[str]) -> tuple[Path | None, bool]:
     return args.file, args.demo
 
 
+def closest_command(word: str) -> str:
+    """The command a typo most likely meant ("lsit" -> "list", "snet" -> "sent"), or ""."""
+    import difflib
+
+    def score(command: str) -> tuple[bool, float]:
+        # Swapped letters are the commonest typo, and difflib rates them low.
+        ratio = difflib.SequenceMatcher(None, word.lower(), command).ratio()
+        return sorted(word.lower()) == sorted(command), ratio
+
+    best = max(COMMANDS, key=score)
+    anagram, ratio = score(best)
+    return best if anagram or ratio >= 0.6 else ""
+
+
+def check_draft_argument(file: Path | None) -> None:
+    """UsageError for an argument that is no command, no existing file and no new `.toml`.
+
+    A misspelt command (`followup-tui lsit`) would otherwise open the app on a new draft of
+    that name and write it (and its lock) into the current folder.
+    """
+    if file is None or file.exists() or file.suffix.lower() == ".toml":
+        return
+    close = closest_command(file.name)
+    hint = f"did you mean `followup-tui {close}`? " if close else ""
+    raise UsageError(
+        f"{str(file)!r} is not a command nor an existing file; {hint}"
+        f"(commands: {', '.join(COMMANDS)}; a new draft is a path ending in .toml)"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -227,6 +257,7 @@ def _run(argv: list[str]) -> int:
             raise UsageError(f"cannot write to standard output: {exc.strerror or exc}") from None
         return status
     file, demo = app_arguments(argv)
+    check_draft_argument(file)
     if sys.stdin is None or sys.stderr is None:
         raise UsageError("the app needs a terminal, and standard input or error is closed")
     from followup_tui.app import run

@@ -260,3 +260,48 @@ def test_app_arguments_leave_help_and_version_to_argparse(
     with pytest.raises(SystemExit):
         app_arguments(["--help"])
     assert "--demo" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "suggested"),
+    [
+        (["lsit"], "list"),
+        (["rendr"], "render"),
+        (["snet"], "sent"),
+        (["send"], "sent"),
+        (["notes"], ""),
+    ],
+)
+def test_a_misspelt_command_exits_2_naming_the_closest_and_writes_nothing(
+    tmp_path: Path, argv: list[str], suggested: str
+) -> None:
+    """Issue 10 item 20: `followup-tui lsit` used to open the app and write `lsit` here."""
+    folder = tmp_path / "cwd"
+    folder.mkdir()
+    result = subprocess.run(
+        [sys.executable, "-m", "followup_tui", *argv],
+        capture_output=True,
+        text=True,
+        cwd=folder,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "FOLLOWUP_TUI_NOW": NOW},
+        timeout=60,
+    )
+    assert result.returncode == 2, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "not a command nor an existing file" in result.stderr
+    if suggested:
+        assert f"did you mean `followup-tui {suggested}`" in result.stderr
+    else:
+        assert "did you mean" not in result.stderr
+    assert list(folder.iterdir()) == []
+
+
+def test_an_existing_file_or_a_new_toml_path_is_still_a_draft(tmp_path: Path) -> None:
+    from followup_tui.cli import check_draft_argument
+
+    existing = tmp_path / "notes.txt"
+    existing.write_text("x")
+    check_draft_argument(existing)
+    check_draft_argument(tmp_path / "new-interview.toml")
+    check_draft_argument(None)
