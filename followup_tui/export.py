@@ -287,7 +287,9 @@ def edit_in_editor(text: str, *, editor: str | None = None, suffix: str = ".txt"
     fd, name = tempfile.mkstemp(prefix="followup-", suffix=suffix)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            # A text file ends with a newline: without it, a line appended in the editor
+            # (or by `echo >>`) is glued to the signature.
+            handle.write(text if text.endswith("\n") else text + "\n")
         try:
             status = subprocess.run([*command, name], check=False).returncode
         except OSError as error:

@@ -356,7 +356,7 @@ def test_editor_changes_come_back(
 ) -> None:
     code = (
         "text = open(path, encoding='utf-8').read()\n"
-        "open(path, 'w', encoding='utf-8').write(text.replace('Hi', 'Hello Tomás') + '\\n')\n"
+        "open(path, 'w', encoding='utf-8').write(text.replace('Hi', 'Hello Tomás'))\n"
     )
     monkeypatch.setenv("VISUAL", "")
     monkeypatch.setenv("EDITOR", editor_script(tmp_path, code))
@@ -440,3 +440,15 @@ def test_open_with_system_does_not_wait(monkeypatch: pytest.MonkeyPatch) -> None
 def test_open_with_system_without_opener(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(export.shutil, "which", lambda name: None)
     assert export.open_with_system("/tmp/draft.eml") is None
+
+
+def test_the_file_handed_to_the_editor_ends_with_a_newline(tmp_path: Path, temp_dir: Path) -> None:
+    """Issue 10 item 13: a line appended in the editor starts a line of its own."""
+    code = (
+        "text = open(path, encoding='utf-8').read()\n"
+        "sys.exit(0 if text == 'Subject: Hi\\n\\nBody\\nAlex\\n' else 3)\n"
+    )
+    assert edit_in_editor("Subject: Hi\n\nBody\nAlex", editor=editor_script(tmp_path, code)) is None
+    append = "open(path, 'a', encoding='utf-8').write('P.S. the dbt package\\n')\n"
+    result = edit_in_editor("Subject: Hi\n\nBody\nAlex", editor=editor_script(tmp_path, append))
+    assert result == "Subject: Hi\n\nBody\nAlex\nP.S. the dbt package"
