@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,14 @@ X11_SOCKET_DIR = Path("/tmp/.X11-unix")
 PROC_VERSION = Path("/proc/version")
 X11_TCP_BASE_PORT = 6000
 CONNECT_TIMEOUT = 0.2
+COPY_TIMEOUT = 5.0
+# Tools that keep serving the selection from a background child after the copy returns: that
+# child must outlive the app and its terminal.
+SERVING_TOOLS = {
+    "xclip": ["xclip", "-selection", "clipboard"],
+    "xsel": ["xsel", "--clipboard", "--input"],
+    "wl-copy": ["wl-copy"],
+}
 
 
 @dataclass(frozen=True)
@@ -84,11 +93,42 @@ def system_clipboard_available() -> bool:
     return clipboard_backend() != ""
 
 
+def copy_detached(command: list[str], text: str) -> None:
+    """Run a clipboard tool in a session of its own, holding none of our terminal or pipes.
+
+    pyperclip starts xclip in the app's session with the terminal as its output: when the
+    terminal closes, the child serving the selection gets SIGHUP and the copy is gone, and a
+    caller reading our output waits for as long as that child lives.
+    """
+    proc = subprocess.Popen(
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        close_fds=True,
+        start_new_session=True,
+    )
+    try:
+        proc.communicate(text.encode("utf-8"), timeout=COPY_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        raise OSError(f"{command[0]} did not finish within {COPY_TIMEOUT:.0f} s") from None
+    if proc.returncode != 0:
+        raise OSError(f"{command[0]} exited with status {proc.returncode}")
+
+
 def copy_with_pyperclip(text: str) -> CopyResult:
     """Put `text` on the system clipboard; never raises, reports what happened instead."""
     backend = clipboard_backend()
     if not backend:
         return CopyResult(False, "", "no system clipboard here")
+    if backend in SERVING_TOOLS:
+        try:
+            copy_detached(SERVING_TOOLS[backend], text)
+        except OSError as exc:
+            return CopyResult(False, backend, f"copy with {backend} failed: {exc}")
+        return CopyResult(True, backend, f"copied to the system clipboard with {backend}")
     # Imported here: it is only needed on a copy, and start-up should stay quick.
     import pyperclip
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -123,51 +124,86 @@ def test_copy_without_clipboard(linux: Path, no_real_copy: None) -> None:
     assert result == CopyResult(False, "", "no system clipboard here")
 
 
-def test_copy_failure_is_reported(
+def x_display(root: Path, monkeypatch: pytest.MonkeyPatch, xclip: str) -> Path:
+    """A display that answers, and an `xclip` that runs `xclip` (shell) with stdin."""
+    tool = root / "bin" / "xclip"
+    tool.write_text(f"#!/bin/sh\n{xclip}\n")
+    tool.chmod(0o755)
+    monkeypatch.setenv("DISPLAY", ":0")
+    (root / "x11" / "X0").touch()
+    return root / "copied"
+
+
+def test_copy_failure_is_reported(linux: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    x_display(linux, monkeypatch, "echo 'Error: no display' >&2; exit 1")
+    result = copy_with_pyperclip("hello")
+    assert not result.ok
+    assert result.backend == "xclip"
+    assert "exited with status 1" in result.message
+
+
+def test_pyperclip_failure_is_reported(
     linux: Path, monkeypatch: pytest.MonkeyPatch, no_real_copy: None
 ) -> None:
-    fake_tool(linux, "xclip")
-    monkeypatch.setenv("DISPLAY", ":0")
-    (linux / "x11" / "X0").touch()
+    monkeypatch.setattr(sys, "platform", "darwin")
+    fake_tool(linux, "pbcopy")
 
     def broken(text: str) -> None:
         raise pyperclip.PyperclipException("could not find a copy/paste mechanism")
 
     monkeypatch.setattr(pyperclip, "copy", broken)
     result = copy_with_pyperclip("hello")
-    assert not result.ok
-    assert result.backend == "xclip"
+    assert not result.ok and result.backend == "pbcopy"
     assert "could not find" in result.message
 
 
-def test_copy_os_error_is_reported(
-    linux: Path, monkeypatch: pytest.MonkeyPatch, no_real_copy: None
-) -> None:
-    fake_tool(linux, "xclip")
-    monkeypatch.setenv("DISPLAY", ":0")
-    (linux / "x11" / "X0").touch()
-
-    def broken(text: str) -> None:
-        raise BrokenPipeError("pipe closed")
-
-    monkeypatch.setattr(pyperclip, "copy", broken)
-    result = copy_with_pyperclip("hello")
-    assert not result.ok and result.message
-
-
-def test_copy_success_passes_exact_text(
-    linux: Path, monkeypatch: pytest.MonkeyPatch, no_real_copy: None
-) -> None:
-    fake_tool(linux, "xclip")
-    monkeypatch.setenv("DISPLAY", ":0")
-    (linux / "x11" / "X0").touch()
-    copied: list[str] = []
-    monkeypatch.setattr(pyperclip, "copy", copied.append)
+def test_copy_success_passes_exact_text(linux: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copied = x_display(linux, monkeypatch, f'/bin/cat > "{linux}/copied"')
     text = "Subject: Thank you\n\nDear Ms. Ortiz,\n  thanks — “quoted” ✓\n"
     result = copy_with_pyperclip(text)
     assert result.ok
     assert result.backend == "xclip"
-    assert copied == [text]
+    assert copied.read_text(encoding="utf-8") == text
+
+
+def test_xclip_runs_in_its_own_session_holding_none_of_our_pipes(
+    linux: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 10 item 18: the child serving the selection must not die with our terminal."""
+    record = linux / "copied"
+    # Like xclip: read the text, then leave a child behind that keeps serving it.
+    x_display(
+        linux,
+        monkeypatch,
+        f'/bin/cat > /dev/null; /bin/ps -o sid= -p $$ > "{record}"; (/bin/sleep 30 &); exit 0',
+    )
+    tool = str(linux / "bin" / "xclip")
+    reader, writer = os.pipe()
+    try:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from followup_tui.clipboard import copy_detached as c; "
+                f"c([{tool!r}], 'hello'); print(True, flush=True)",
+            ],
+            stdout=writer,
+            env=dict(os.environ),
+            timeout=30,
+            check=True,
+        )
+        os.close(writer)
+        writer = -1
+        # Our pipe reaches its end as soon as the copy returns: no lingering child holds it.
+        with os.fdopen(reader, "rb") as out:
+            reader = -1
+            assert out.read() == b"True\n"
+    finally:
+        for fd in (reader, writer):
+            if fd != -1:
+                os.close(fd)
+    assert result.returncode == 0
+    assert int(record.read_text().strip()) != os.getsid(0)
 
 
 def test_clipboard_module_does_not_import_textual() -> None:
