@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from followup_tui.errors import FileFormatError
+
 
 class Stage(StrEnum):
     """A follow-up stage; its value is what drafts, templates and `check --json` say."""
@@ -212,6 +214,8 @@ class Settings:
     default_tone: str = "warm"
     theme: str = "followup-dusk"
     keymap: dict[str, str] = field(default_factory=dict)
+    # Entries of config.toml that could not be used and were left out (never saved).
+    problems: list[FileFormatError] = field(default_factory=list, compare=False)
 
 
 @dataclass

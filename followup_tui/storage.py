@@ -298,7 +298,11 @@ def load_draft(path: Path) -> Draft:
 
 
 def load_settings(path: Path | None = None) -> Settings:
-    """Read config.toml; a missing file gives the defaults."""
+    """Read config.toml; a missing file gives the defaults.
+
+    A `[keymap]` entry that is not text is left out and kept in `Settings.problems`: one
+    mistyped key must not cost the profile, the theme and the other keys.
+    """
     path = path or paths.config_file()
     if not path.exists():
         return Settings()
@@ -316,19 +320,20 @@ def load_settings(path: Path | None = None) -> Settings:
         links=[clean_line(link) for link in links],
         sign_off=r.text(pt, "profile.", "sign_off", "Best regards"),
     )
-    keymap = {}
+    keymap, problems = {}, []
     for binding_id, keys in r.table(data, "", "keymap").items():
-        if not isinstance(keys, str):
-            raise r.fail(
-                f"keymap.{binding_id}", f"should be text like 'ctrl+y', found {_kind(keys)}"
-            )
-        keymap[binding_id] = keys
+        if isinstance(keys, str):
+            keymap[binding_id] = keys
+        else:
+            reason = f"should be text like 'ctrl+y', found {_kind(keys)}"
+            problems.append(r.fail(f"keymap.{binding_id}", reason))
     defaults = Settings()
     return Settings(
         profile=profile,
         default_tone=r.text(data, "", "default_tone", defaults.default_tone),
         theme=r.text(data, "", "theme", defaults.theme),
         keymap=keymap,
+        problems=problems,
     )
 
 

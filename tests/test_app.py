@@ -739,3 +739,35 @@ async def test_the_header_follows_the_draft_and_its_icon_opens_the_palette(
         assert "Northwind Analytics Ltd" in str(header.query_one("HeaderTitle").render())
         await pilot.click(Header, offset=(1, 0))
         await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
+
+
+async def test_bad_keymap_entries_are_reported_and_skipped_alone(
+    draft_path: Path, notifications: Callable[[Any], list[str]]
+) -> None:
+    """Issue 10 item 19: the profile and the good keys apply; each bad key is named."""
+    config = paths.config_file()
+    config.write_text(
+        '[profile]\nname = "Alex Morgan"\nemail = "alex.morgan@example.com"\n'
+        '[keymap]\nquit = 5\ncopy-email = "f9"\nsave = "ctlr+s"\nhelp = "quit"\n'
+    )
+    before = config.read_bytes()
+    fake = FakeClipboard()
+    app = build(draft_path, clipboard=fake)
+    seen = notifications(app)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        report = next(n for n in seen if "Settings skipped" in n)
+        assert "keymap.quit" in report and "found a number" in report
+        assert "save = 'ctlr+s'" in report and "'ctlr' is not a modifier" in report
+        assert "help = 'quit'" in report and "'quit' is not a key name" in report
+        assert app.profile.name == "Alex Morgan"  # the rest of config.toml applies
+        await pilot.press("f9")
+        await pilot.pause()
+        assert len(fake.copied) == 1 and "Alex Morgan" in fake.copied[0]
+        app.screen.query_one("#f-company", Input).focus()
+        await pilot.press("end", "!")
+        await pilot.press("ctrl+s")  # its default key still works
+        await pilot.pause()
+        assert storage.load_draft(draft_path).interview.company.endswith("!")
+        app.theme = "followup-paper"  # saving the settings would drop the bad entries
+        await pilot.press("ctrl+q")
+    assert config.read_bytes() == before

@@ -208,3 +208,21 @@ def test_new_draft_paths_are_unique_and_readable(isolated_home: Path) -> None:
     ]
     assert entries[2].draft is None and entries[2].error is not None
     assert storage.most_recent_draft() == first.parent / "broken.toml"
+
+
+def test_one_bad_keymap_entry_is_left_out_alone(isolated_home: Path) -> None:
+    """Issue 10 item 19: `quit = 5` no longer throws away the profile and the theme."""
+    paths.config_file().parent.mkdir(parents=True)
+    paths.config_file().write_text(
+        'theme = "followup-paper"\n[profile]\nname = "Alex Morgan"\n'
+        '[keymap]\nquit = 5\ncopy-email = "f9"\nsave = ["ctrl+s"]\n'
+    )
+    settings = storage.load_settings()
+    assert settings.profile.name == "Alex Morgan"
+    assert settings.theme == "followup-paper"
+    assert settings.keymap == {"copy-email": "f9"}
+    assert [(p.line, p.reason.split(":")[0]) for p in settings.problems] == [
+        (5, "keymap.quit"),
+        (7, "keymap.save"),
+    ]
+    assert "found a number" in str(settings.problems[0])

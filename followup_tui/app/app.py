@@ -180,20 +180,33 @@ class FollowupApp(App[None]):
         return notices
 
     def _apply_keymap(self) -> None:
-        if not self.settings.keymap:
-            return
+        """Bind the `[keymap]` of config.toml; each entry that cannot be used is reported alone."""
+        from followup_tui.app.keys import keys_problem
+
+        problems = [str(problem) for problem in self.settings.problems]
         known = {
             b.id for b in [*self.BINDINGS, *MainScreen.BINDINGS] if isinstance(b, Binding) and b.id
         }
-        unknown = sorted(set(self.settings.keymap) - known)
-        if unknown:
+        keymap = {}
+        for binding_id, keys in self.settings.keymap.items():
+            if binding_id not in known:
+                problems.append(
+                    f"[keymap] {binding_id}: no such key to change"
+                    f" (known: {', '.join(sorted(known))})"
+                )
+            elif problem := keys_problem(keys):
+                problems.append(f"[keymap] {binding_id} = {keys!r}: {problem}; kept the default")
+            else:
+                keymap[binding_id] = keys
+        if problems:
             self.notify(
-                f"[keymap] in config.toml names unknown keys: {', '.join(unknown)}"
-                f" (known: {', '.join(sorted(known))})",
+                "\n".join(problems) + "\nThe rest of config.toml applies.",
+                title="Settings skipped",
                 severity="warning",
-                timeout=12,
+                timeout=15,
             )
-        self.set_keymap({k: v for k, v in self.settings.keymap.items() if k in known})
+        if keymap:
+            self.set_keymap(keymap)
 
     def watch_theme(self, theme: str) -> None:
         if self._theme_ready and theme != self.settings.theme:
@@ -245,9 +258,11 @@ class FollowupApp(App[None]):
 
     def save_settings(self, quiet: bool = False) -> None:
         """Write config.toml, unless it is a file the user must fix first."""
-        if self.settings_error is not None:
+        broken = self.settings_error or next(iter(self.settings.problems), None)
+        if broken is not None:
+            # Written back now, the entries left out would be gone from the file.
             if not quiet:
-                self.notify(f"not saved: fix {self.settings_error.path} first", severity="error")
+                self.notify(f"not saved: fix {broken.path} first", severity="error")
             return
         try:
             storage.save_settings(self.settings)
