@@ -313,10 +313,9 @@ class InterviewsScreen(Screen[None]):
             self.followup.draft_changed()  # the main screen renders it as it comes back
         else:
             try:
-                # read again: the file may have changed since the list was drawn
-                draft = storage.load_draft(row.path)
-                message = change(draft)
-                storage.save_draft(row.path, draft)
+                # read again, under the lock: the file may have changed since the list was
+                # drawn, and a `followup-tui sent` may be writing it right now
+                message = storage.update_draft(row.path, change)
             except FileFormatError as exc:
                 self.notify(str(exc), title="Not recorded", severity="error", timeout=10)
                 self.refresh_rows(row.path)
