@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import stat
 import tomllib
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, TypeVar
@@ -19,6 +17,12 @@ from followup_tui import paths
 from followup_tui.diskio import atomic_write as atomic_write
 from followup_tui.diskio import locked
 from followup_tui.errors import FileFormatError
+
+# The drafts folder's functions, re-exported: callers find everything about drafts here.
+from followup_tui.folder import Entry as Entry
+from followup_tui.folder import iter_drafts as iter_drafts
+from followup_tui.folder import most_recent_draft as most_recent_draft
+from followup_tui.folder import new_draft_path as new_draft_path
 from followup_tui.model import (
     NOTE_FIELDS,
     Draft,
@@ -435,69 +439,3 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
 
     path = path or paths.config_file()
     atomic_write(path, updated_text(path, settings_to_dict(settings)).encode())
-
-
-# ---------------------------------------------------------------- the drafts folder
-
-
-def _slug(text: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug[:40].strip("-")
-
-
-def new_draft_path(draft: Draft, folder: Path | None = None) -> Path:
-    """A fresh, unused file name for a draft, from its company, role and date."""
-    folder = folder or paths.drafts_dir()
-    iv = draft.interview
-    stem = "-".join(
-        part
-        for part in (
-            _slug(iv.company),
-            _slug(iv.role),
-            iv.when.strftime("%Y%m%d") if iv.when else "",
-        )
-        if part
-    )
-    stem = stem or "interview"
-    candidate = folder / f"{stem}.toml"
-    counter = 2
-    while candidate.exists():
-        candidate = folder / f"{stem}-{counter}.toml"
-        counter += 1
-    return candidate
-
-
-@dataclass
-class Entry:
-    """One file in the drafts folder: the draft, or why it could not be read."""
-
-    path: Path
-    draft: Draft | None
-    error: FileFormatError | None = None
-
-
-def iter_drafts(folder: Path | None = None) -> Iterator[Entry]:
-    """Every `*.toml` in the drafts folder, readable or not, by file name."""
-    folder = folder or paths.drafts_dir()
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.glob("*.toml")):
-        try:
-            yield Entry(path, load_draft(path))
-        except FileFormatError as exc:
-            yield Entry(path, None, exc)
-
-
-def most_recent_draft(folder: Path | None = None) -> Path | None:
-    """The draft file changed last, if any."""
-    folder = folder or paths.drafts_dir()
-    if not folder.is_dir():
-        return None
-    stamps = []
-    for path in folder.glob("*.toml"):
-        # only regular files: a FIFO or a device named like a draft is not one to open
-        with contextlib.suppress(OSError):
-            info = path.stat()
-            if stat.S_ISREG(info.st_mode):
-                stamps.append((info.st_mtime_ns, path))
-    return max(stamps)[1] if stamps else None
