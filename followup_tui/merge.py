@@ -141,6 +141,7 @@ def merge_drafts(base: Draft, ours: Draft, theirs: Draft) -> MergeResult:
         tone=m.value("tone", base.tone, ours.tone, theirs.tone),
         edits=m.mapping("edits", base.edits, ours.edits, theirs.edits),
         ticks=m.mapping("ticks", base.ticks, ours.ticks, theirs.ticks),
+        proofread=m.mapping("proofread", base.proofread, ours.proofread, theirs.proofread),
         sent=_merge_sent(base.sent, ours.sent, theirs.sent),
         outcome=outcome,
         outcome_at=outcome_at,

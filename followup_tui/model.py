@@ -132,6 +132,8 @@ class Draft:
     edits: dict[str, ManualEdit] = field(default_factory=dict)
     # manual checklist ticks, keyed by practice id
     ticks: dict[str, bool] = field(default_factory=dict)
+    # the text each proofread email had when ticked (a digest, by edit_key): see proofread.py
+    proofread: dict[str, str] = field(default_factory=dict)
     sent: list[SentRecord] = field(default_factory=list)
     outcome: str = ""
     outcome_at: datetime | None = None
@@ -186,6 +188,7 @@ class Draft:
             notes=dataclasses.replace(self.notes),
             edits={k: dataclasses.replace(v) for k, v in self.edits.items()},
             ticks=dict(self.ticks),
+            proofread=dict(self.proofread),
             sent=[dataclasses.replace(s) for s in self.sent],
         )
 

@@ -272,6 +272,9 @@ def _draft_from(data: dict[str, Any], r: _Reader) -> Draft:
         if not isinstance(value, bool):
             raise r.fail(f"ticks.{tick_id}", f"should be true or false, found {_kind(value)}")
         ticks[tick_id] = value
+    proofread = {}
+    for key, value in r.table(data, "", "proofread").items():
+        proofread[key] = r.text({key: value}, "proofread.", key)
 
     def sent_record(t: dict[str, Any], k: str) -> SentRecord:
         at = r.when(t, k, "at")
@@ -289,6 +292,7 @@ def _draft_from(data: dict[str, Any], r: _Reader) -> Draft:
         tone=r.text(data, "", "tone", "warm"),
         edits=edits,
         ticks=ticks,
+        proofread=proofread,
         sent=r.items(data, "sent", sent_record),
         outcome=r.choice(data, "", "outcome", OUTCOMES, ""),
         outcome_at=r.when(data, "", "outcome_at"),
@@ -386,6 +390,7 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
             "notes": _notes_dict(draft.notes),
             "edits": {k: {"subject": e.subject, "body": e.body} for k, e in draft.edits.items()},
             "ticks": dict(draft.ticks),
+            "proofread": dict(draft.proofread),
             "sent": [{"stage": s.stage, "at": s.at, "to": s.to} for s in draft.sent],
         }
     )

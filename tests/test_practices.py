@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from followup_tui import proofread
 from followup_tui.model import (
     Draft,
     Email,
@@ -561,7 +562,7 @@ def test_polished_ignores_addresses_and_common_words() -> None:
 def test_polished_is_a_manual_tick() -> None:
     draft = make_draft()
     assert status("polished", email(), draft=draft) == "todo"
-    draft.ticks["polished"] = True
+    proofread.toggle(draft, email(), "polished")
     assert status("polished", email(), draft=draft) == "done"
     assert status("polished", email(), draft=None) == "pass"
     # a tick does not hide a real fault

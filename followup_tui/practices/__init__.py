@@ -41,6 +41,7 @@ from followup_tui.practices.table import (
     Status,
     Verdict,
 )
+from followup_tui.proofread import ticked
 
 __all__ = [
     "FILLER_PHRASES",
@@ -109,7 +110,7 @@ def evaluate(
             practice.manual
             and status == Status.TODO
             and draft is not None
-            and draft.ticks.get(practice.id)
+            and ticked(draft, email, practice.id)
         ):
             status, reason = Status.DONE, "ticked by you"
         results.append(Result(practice.id, status, one_line(reason) or status, practice.guide))

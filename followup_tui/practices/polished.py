@@ -21,6 +21,7 @@ from followup_tui.practices.context import (
 from followup_tui.practices.notes import STOPWORDS
 from followup_tui.practices.spelling import misspelt
 from followup_tui.practices.table import G3, Practice, Status, Verdict
+from followup_tui.proofread import ticked
 from followup_tui.prose.lint import lint_email
 
 PRACTICE = Practice(
@@ -186,6 +187,6 @@ def judge(c: Context) -> Verdict:
         return Status.WARN, f"check the spelling of {shown}{more}"
     if c.draft is None:
         return Status.PASS, "no misspelt or doubled words (a dictionary cannot check sense)"
-    if c.draft.ticks.get("polished"):
+    if ticked(c.draft, c.email, "polished"):
         return Status.DONE, "proofread and ticked"
     return Status.TODO, "spelling checked: read it aloud once, then tick"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from followup_tui.contacts import stale_contact
 from followup_tui.model import Profile
 from followup_tui.practices.context import NAME_WORD_RE, Context, fold, one_line
 from followup_tui.practices.placeholders import find_placeholder
@@ -95,6 +96,10 @@ def judge(c: Context) -> Verdict:
         name = " ".join(profile.name.split())
         if fold(name) not in fold(" ".join(text.split())):
             return Status.FAIL, f"your name ({one_line(name, 40)}) is not under the sign-off"
+        # An email edited by hand keeps the details it had then, not the profile's now.
+        stale = stale_contact(text, profile)
+        if stale:
+            return Status.FAIL, f"old contact details: {stale}"
         contacts = _profile_contacts(profile)
         if not contacts:
             return Status.PASS, "signed with your name"

@@ -310,7 +310,15 @@ class MainScreen(Screen[None]):
         self.interviewer = interviewer
 
     def on_checklist_toggled(self, event: Checklist.Toggled) -> None:
-        self.session.draft.toggle_tick(event.practice_id)
+        from followup_tui.proofread import toggle
+
+        try:
+            email = self.current_email()
+        except FileFormatError:
+            self.session.draft.toggle_tick(event.practice_id)  # no email to vouch for
+        else:
+            # The tick vouches for this text: a later change to the email resets it.
+            toggle(self.session.draft, email, event.practice_id)
         self.changed()
 
     @on(Preview.Edited)
