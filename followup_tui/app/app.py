@@ -181,23 +181,13 @@ class FollowupApp(App[None]):
 
     def _apply_keymap(self) -> None:
         """Bind the `[keymap]` of config.toml; each entry that cannot be used is reported alone."""
-        from followup_tui.app.keys import keys_problem
+        from followup_tui.app.keys import usable_keymap
 
-        problems = [str(problem) for problem in self.settings.problems]
         known = {
             b.id for b in [*self.BINDINGS, *MainScreen.BINDINGS] if isinstance(b, Binding) and b.id
         }
-        keymap = {}
-        for binding_id, keys in self.settings.keymap.items():
-            if binding_id not in known:
-                problems.append(
-                    f"[keymap] {binding_id}: no such key to change"
-                    f" (known: {', '.join(sorted(known))})"
-                )
-            elif problem := keys_problem(keys):
-                problems.append(f"[keymap] {binding_id} = {keys!r}: {problem}; kept the default")
-            else:
-                keymap[binding_id] = keys
+        keymap, problems = usable_keymap(self.settings.keymap, known)
+        problems = [str(problem) for problem in self.settings.problems] + problems
         if problems:
             self.notify(
                 "\n".join(problems) + "\nThe rest of config.toml applies.",

@@ -39,3 +39,18 @@ def keys_problem(keys: str) -> str:
         if problem:
             return problem
     return ""
+
+
+def usable_keymap(keymap: dict[str, str], known: set[str]) -> tuple[dict[str, str], list[str]]:
+    """The entries that can be bound, and a line for each that cannot (kept at its default)."""
+    usable, problems = {}, []
+    for binding_id, keys in keymap.items():
+        if binding_id not in known:
+            problems.append(
+                f"[keymap] {binding_id}: no such key to change (known: {', '.join(sorted(known))})"
+            )
+        elif problem := keys_problem(keys):
+            problems.append(f"[keymap] {binding_id} = {keys!r}: {problem}; kept the default")
+        else:
+            usable[binding_id] = keys
+    return usable, problems
