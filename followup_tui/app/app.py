@@ -236,14 +236,15 @@ class FollowupApp(App[None]):
 
     def show_merged(self, changed: frozenset[str]) -> None:
         """Show the draft's fields that a merge with the file changed."""
-        if not changed or not self.main.built:
+        if not changed:
             return
         from followup_tui.app.widgets.notes import NotesForm
 
         # The drop-downs and rows follow a rebuild; texts are updated where they are, so a
         # field being typed in keeps its focus.
-        if {"stage", "tone"} & changed or not self.main.query_one(NotesForm).show_draft():
-            self.main.reload()
+        forms = self.main.query(NotesForm)
+        if {"stage", "tone"} & changed or (forms and not forms.first().show_draft()):
+            self.call_later(self.main.reload)
         self.main.schedule_render()
 
     def save_settings(self, quiet: bool = False) -> None:
