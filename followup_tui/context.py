@@ -154,6 +154,7 @@ def build_context(
         "missed": missed[0] if missed else EMPTY,
         "next_steps": clean(draft.notes.next_steps),
         "topic": _pick(topics, interviewer),
+        "talk": _talk(own, topics, points, interviewer),
         "point": _pick(points, interviewer),
         "skill": _pick(skills, interviewer),
     }
@@ -234,6 +235,15 @@ def _answer(text: str) -> str:
         elif note.phrase and note.shape is Shape.PHRASE:
             continue  # a bare phrase is no answer a sentence can carry
     return " ".join(sentences[:3])
+
+
+def _talk(own: list[Note], topics: list[Note], points: list[Note], index: int) -> Note:
+    """What this interviewer talked about, as a phrase: their own note first, else a topic."""
+    for note in own:
+        if note.phrase:
+            return note
+    phrases = [n for n in topics if n.phrase] or [n for n in points if n.phrase]
+    return _pick(phrases, index)
 
 
 def _pick(items: list[Note], index: int) -> Note:

@@ -28,6 +28,7 @@ def demo_draft(now: datetime | None = None) -> Draft:
             resonated="the plan to give analysts self-serve pipelines",
             skills="cut warehouse costs by 40% at my last job by partitioning the event tables",
             concerns="I have less experience with Kafka than with Kinesis",
+            answers="I have run Kafka on a side project since the summer",
             missed="I forgot to mention the open-source dbt package I maintain",
             next_steps="they decide within two weeks; the recruiter will call",
         ),

@@ -34,7 +34,8 @@ Names a template can use (texts are plain strings, "" when unknown; built in
   `clause` and `sentence` ("" when the item does not take that form); a Note is false when
   no form fits. `topic`, `point`, `skill`: one item of the topics, what resonated and the
   skills, picked by `index` so each member of a panel hears about something different;
-  `own`: the first item of the note kept for this interviewer; `missed`: the first item of
+  `own`: the first item of the note kept for this interviewer; `talk`: what this interviewer
+  talked about as a phrase (their own note first, else a topic); `missed`: the first item of
   what the user forgot; lists of up to three: `topic_list`, `resonated_list`, `skill_list`,
   `missed_list`, `own_list`.
 - `concern`: the first concern, with `note` (a Note), `answer` (the user's answer as

@@ -46,6 +46,9 @@ async def test_a_note_for_one_interviewer_reaches_their_email(draft_path: Path) 
 
 
 async def test_an_answer_to_the_concern_replaces_the_offer_to_talk(draft_path: Path) -> None:
+    draft = storage.load_draft(draft_path)
+    draft.notes.answers = ""  # the demo answers its concern: start from none
+    storage.save_draft(draft_path, draft)
     app = make_app(draft_path, clock=lambda: NOW)
     async with app.run_test(size=(120, 40)) as pilot:
         await _wait_for(pilot, lambda: bool(app.screen.query("#n-answers")))

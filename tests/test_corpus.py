@@ -139,3 +139,22 @@ def test_greetings_name_the_person_never_a_bare_title() -> None:
     assert formal.body.startswith("Dear Dr. Okafor,")
     bare = render_email(CORPUS["professor alone"], PROFILE, tone="warm", now=SOON)
     assert bare.body.startswith("Hello,")
+
+
+@pytest.mark.parametrize("name", list(CORPUS))
+def test_the_corpus_emails_fail_no_practice(name: str) -> None:
+    from followup_tui.names import PersonName
+    from followup_tui.practices import evaluate
+
+    draft = CORPUS[name]
+    failed = []
+    for stage, tone in itertools.product(STAGES, TONES):
+        emails = render_all(draft, PROFILE, stage=stage, tone=tone, now=SOON)
+        for email in emails:
+            for r in evaluate(email, draft=draft, profile=PROFILE, now=SOON, emails=emails):
+                person = draft.interviewers[email.interviewer]
+                # a title typed with no name ("Professor") cannot be greeted: the checklist says so
+                titled_only = person.name and not PersonName.parse(person.name).full
+                if r.status == "fail" and not (r.id == "greeting" and titled_only):
+                    failed.append(f"{stage}/{tone} #{email.interviewer} {r.id}: {r.reason}")
+    assert not failed, "\n".join(failed)

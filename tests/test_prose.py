@@ -265,3 +265,12 @@ def test_a_full_name_keeps_its_middle_names_and_surname_particles() -> None:
     assert (zoe.given, zoe.surname, zoe.full) == ("Zoë", "Ó Briain", "Zoë Ó Briain")
     assert PersonName.parse("Dr. Ludwig van Beethoven").formal() == "Dr. van Beethoven"
     assert PersonName.parse("Dr. Helen Okafor").formal() == "Dr. Okafor"
+
+
+def test_the_personal_practice_counts_the_interviewer_s_own_note() -> None:
+    from followup_tui.model import Notes
+
+    people = [Interviewer("Priya Raman", notes="the CRM migration")]
+    draft = Draft(interviewers=people, notes=Notes(topics="territory planning"))
+    email = Email("", "Thanks", "Hi Priya,\n\nI enjoyed our talk about the CRM migration.")
+    assert _judged(draft, email)["personal"].status == "pass"  # type: ignore[attr-defined]

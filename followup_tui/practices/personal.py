@@ -21,9 +21,12 @@ def judge(c: Context) -> Verdict:
             return Status.PASS, f"recalls {quote(found, 60)}"
         return Status.NA, "no notes, and nothing specific from the conversation in the text"
     notes = c.draft.notes
+    # the note kept for this interviewer counts: their email recalls it first
+    people = c.draft.interviewers
+    own = people[c.email.interviewer].notes if 0 <= c.email.interviewer < len(people) else ""
     return from_notes(
         c,
-        f"{notes.topics}\n{notes.resonated}",
+        f"{notes.topics}\n{notes.resonated}\n{own}",
         none=(Status.WARN, "no topics in the notes to mention"),
         missing=(Status.FAIL, "none of the noted topics appear in the email"),
         found="mentions",
