@@ -90,7 +90,9 @@ class Term:
         )
         os.close(slave)
         self.master = master
+        self.closed = False
         self.rusage: os.struct_rusage | None = None
+        """The child's resource usage (from wait4), once closed; None if it was reaped first."""
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
@@ -98,7 +100,7 @@ class Term:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self.rusage is None:
+        if not self.closed:
             self.close(quit_keys="", signals=(signal.SIGKILL,))
 
     def _read(self) -> None:
@@ -150,14 +152,16 @@ class Term:
         self,
         quit_keys: str = "\x11",
         signals: Sequence[signal.Signals] = (signal.SIGTERM, signal.SIGKILL),
-    ) -> os.struct_rusage:
+    ) -> os.struct_rusage | None:
         """Quit with `quit_keys` (ctrl+q), else each of `signals`; the child's rusage."""
-        if self.rusage is not None:
+        if self.closed:
             return self.rusage
-        if quit_keys and self.proc.poll() is None:
+        self.closed = True
+        if quit_keys and self.proc.returncode is None:
             self.key(quit_keys)
-        for sig in (None, *signals):
-            if sig is not None and self.proc.poll() is None:
+        # A child that wait_for saw exit was reaped by Popen already: no rusage then.
+        for sig in (None, *signals) if self.proc.returncode is None else ():
+            if sig is not None:
                 self.proc.send_signal(sig)
             deadline = time.perf_counter() + 3
             while time.perf_counter() < deadline:
@@ -171,7 +175,6 @@ class Term:
                 break
         self._reader.join(timeout=2)
         os.close(self.master)
-        assert self.rusage is not None
         return self.rusage
 
 

@@ -71,6 +71,14 @@ def test_region_reads_a_folded_word_whole() -> None:
     assert replay.region(0, 8, 0, 2) == "abcdefijk"
 
 
+def test_a_child_that_died_is_closed_cleanly() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
+    child = [sys.executable, "-c", "raise SystemExit(3)"]
+    with Term(child, env, size=(20, 3)) as term, pytest.raises(NotShown):
+        term.wait_for(lambda r: "never" in r.text(), 10)  # sees the exit, reaps it
+    assert term.closed and term.proc.returncode == 3
+
+
 def test_waiting_for_what_never_shows_says_so() -> None:
     term = child()
     try:
