@@ -149,7 +149,7 @@ async def test_typing_updates_preview_and_checklist(draft_path: Path) -> None:
         assert app.session.draft.interview.company == "Quokka Labs"
         # The checklist judged the new email: with no concern noted, none needs an answer.
         checklist = app.screen.query_one(Checklist)
-        assert "pass" in checklist.prompt("concerns").plain
+        assert "n/a" not in checklist.prompt("concerns").plain  # a concern is noted
         concerns = app.screen.query_one("#n-concerns", TextArea)
         concerns.focus()
         await pilot.press("ctrl+a")

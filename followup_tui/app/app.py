@@ -348,7 +348,10 @@ class FollowupApp(App[None]):
             self.pop_screen()
         # Textual cannot switch away from the default screen (it holds no result callback),
         # so the main screen rebuilds itself on the new draft instead of being replaced.
-        self.call_later(self.main.reload)
+        # Run by the screen itself: its compose binds its reactives (data_bind), which
+        # needs the screen to be the one handling the call.
+        main = self.main
+        main.call_later(main.reload)
         self.sub_title = session.draft.title()
         if session.error is not None:
             self.notify(str(session.error), title="Draft not read", severity="error", timeout=30)
