@@ -17,6 +17,7 @@ from followup_tui.diskio import locked
 from followup_tui.errors import FileFormatError
 from followup_tui.merge import merge_drafts
 from followup_tui.model import Draft
+from followup_tui.text import shown
 
 
 @dataclass(frozen=True)
@@ -170,8 +171,11 @@ class Session:
         self.base = theirs
         if result.conflicts:
             fields = ", ".join(result.conflicts)
-            return f"{path.name} was also changed elsewhere; both texts kept in: {fields}", changed
-        return f"{path.name} was also changed elsewhere; the changes were merged", changed
+            return (
+                f"{shown(path.name)} was also changed elsewhere; both texts kept in: {fields}",
+                changed,
+            )
+        return f"{shown(path.name)} was also changed elsewhere; the changes were merged", changed
 
     def sync(self) -> SaveResult | None:
         """Take in a change made to the file elsewhere (a `sent` command, a hand edit).
@@ -205,7 +209,8 @@ class Session:
         A file changed elsewhere since it was read is merged with, never written over.
         """
         if self.error is not None:
-            return SaveResult(None, f"not saved: {self.error.path.name} needs fixing first", False)
+            name = shown(self.error.path.name)
+            return SaveResult(None, f"not saved: {name} needs fixing first", False)
         if self.ephemeral:
             return SaveResult(
                 None,
@@ -215,7 +220,7 @@ class Session:
         if self.path is None:
             self.path = storage.new_draft_path(self.draft)
         target = self.path
-        message, changed = f"saved {target.name}", frozenset[str]()
+        message, changed = f"saved {shown(target.name)}", frozenset[str]()
         try:
             with locked(target):
                 if self.changed_on_disk() and target.exists():
@@ -225,7 +230,7 @@ class Session:
         except FileFormatError as exc:
             return SaveResult(
                 None,
-                f"not saved: {target.name} was changed elsewhere and does not read ({exc.reason});"
+                f"not saved: {shown(target.name)} was changed elsewhere and does not read ({exc.reason});"
                 " your text is still here",
                 False,
             )

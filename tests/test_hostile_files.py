@@ -428,3 +428,13 @@ def test_the_new_core_modules_import_no_textual() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_a_save_names_a_non_utf8_file_with_escapes(tmp_path: Path) -> None:
+    from followup_tui.session import Session
+
+    path = tmp_path / os.fsdecode(b"caf\xe9.toml")
+    session = Session(demo_draft(NOW), path)
+    result = session.save()
+    assert result.ok and result.message == "saved caf\\xe9.toml"
+    result.message.encode("utf-8")  # nothing a terminal cannot be sent

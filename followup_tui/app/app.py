@@ -130,7 +130,7 @@ class FollowupApp(App[None]):
                 severity="error",
                 timeout=30,
             )
-            self.sub_title = f"read-only: {self.session.error.path.name} needs fixing"
+            self.sub_title = f"read-only: {shown(self.session.error.path.name)} needs fixing"
         elif self.session.acquire_lock() is not None:
             self.notify(
                 f"This draft is open in another followup-tui (pid {self.session.other_instance})."

@@ -12,6 +12,7 @@ from textual.app import SystemCommand
 from followup_tui import export, paths, storage
 from followup_tui.errors import FileFormatError
 from followup_tui.model import ManualEdit, edit_key
+from followup_tui.text import shown
 
 if TYPE_CHECKING:
     from followup_tui.app.app import FollowupApp
@@ -31,7 +32,7 @@ def _open(app: FollowupApp, target: str) -> str | None:
     try:
         return export.open_with_system(target)
     except OSError as exc:
-        app.notify(f"could not open {target}: {exc.strerror or exc}", severity="warning")
+        app.notify(f"could not open {shown(target)}: {exc.strerror or exc}", severity="warning")
         return None
 
 
@@ -40,7 +41,7 @@ def _write(app: FollowupApp, suffix: str, data: bytes) -> Path | None:
     try:
         storage.atomic_write(target, data)
     except OSError as exc:
-        app.notify(f"could not write {target}: {exc.strerror or exc}", severity="error")
+        app.notify(f"could not write {shown(target)}: {exc.strerror or exc}", severity="error")
         return None
     return target
 
@@ -62,7 +63,7 @@ def export_eml(app: FollowupApp) -> None:
         return
     opener = _open(app, str(target))
     how = f"opened with {opener}" if opener else "open it in your mail program (neomutt -H FILE)"
-    app.notify(f"Wrote {target}; {how}.", title="Email saved as .eml", timeout=10)
+    app.notify(f"Wrote {shown(target)}; {how}.", title="Email saved as .eml", timeout=10)
 
 
 def open_mailto(app: FollowupApp) -> None:
@@ -119,7 +120,7 @@ def export_ics(app: FollowupApp) -> None:
         return
     opener = _open(app, str(target))
     app.notify(
-        f"{window.label}: {describe(window, app.now())}\nWrote {target}"
+        f"{window.label}: {describe(window, app.now())}\nWrote {shown(target)}"
         + (f"; opened with {opener}." if opener else "; import it into your calendar."),
         title="Reminder saved",
         timeout=10,

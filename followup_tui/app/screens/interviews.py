@@ -19,6 +19,7 @@ from followup_tui import storage, timing
 from followup_tui.errors import FileFormatError
 from followup_tui.model import Draft
 from followup_tui.session import Session
+from followup_tui.text import shown
 
 if TYPE_CHECKING:
     from followup_tui.app.app import FollowupApp
@@ -137,7 +138,7 @@ class InterviewsScreen(Screen[None]):
             reason = row.error.reason if row.error else "cannot be read"
             if row.error and row.error.line:
                 reason = f"line {row.error.line}: {reason}"
-            cells = ("unread", _cut(row.path.name), "-", _cut(reason), "-")
+            cells = ("unread", _cut(shown(row.path.name)), "-", _cut(reason), "-")
             return tuple(Text(c) for c in cells)
         draft = row.draft
         window = timing.next_follow_up(draft, now)
@@ -209,7 +210,7 @@ class InterviewsScreen(Screen[None]):
                 "Fix the file in a text editor; it cannot be opened or deleted from here."
             )
         else:
-            where = row.path.name + (" · open in the editor" if row.is_open else "")
+            where = shown(row.path.name) + (" · open in the editor" if row.is_open else "")
             detail.update(
                 f"{row.draft.title()} · {where}\n{sent_log(row.draft, self.followup.now())}"
             )
@@ -228,7 +229,7 @@ class InterviewsScreen(Screen[None]):
             return None
         if row.draft is None:
             self.notify(
-                f"{row.path.name} cannot be read, so it cannot be {doing} here."
+                f"{shown(row.path.name)} cannot be read, so it cannot be {doing} here."
                 f" Fix it in a text editor first: {row.error}",
                 title="Unreadable file",
                 severity="warning",
@@ -255,7 +256,7 @@ class InterviewsScreen(Screen[None]):
             storage.save_draft(path, draft)
         except OSError as exc:
             self.notify(
-                f"cannot create {path}: {exc.strerror or exc}",
+                f"cannot create {shown(path)}: {exc.strerror or exc}",
                 title="Not created",
                 severity="error",
             )
@@ -286,13 +287,13 @@ class InterviewsScreen(Screen[None]):
                 pass  # already gone: the refresh shows it
             except OSError as exc:
                 self.notify(
-                    f"cannot delete {path.name}: {exc.strerror or exc}",
+                    f"cannot delete {shown(path.name)}: {exc.strerror or exc}",
                     title="Not deleted",
                     severity="error",
                 )
                 return
             else:
-                self.notify(f"deleted {path.name}", timeout=4)
+                self.notify(f"deleted {shown(path.name)}", timeout=4)
             self.refresh_rows()
 
         from followup_tui.app.dialogs import ConfirmDialog
@@ -300,7 +301,8 @@ class InterviewsScreen(Screen[None]):
         self.app.push_screen(
             ConfirmDialog(
                 f"Delete {row.draft.title()}?",
-                f"The file {path.name} in {path.parent} will be removed. This cannot be undone.",
+                f"The file {shown(path.name)} in {shown(path.parent)} will be removed."
+                " This cannot be undone.",
                 confirm="Delete",
             ),
             answer,
@@ -322,7 +324,7 @@ class InterviewsScreen(Screen[None]):
                 return
             except OSError as exc:
                 self.notify(
-                    f"cannot write {row.path.name}: {exc.strerror or exc}",
+                    f"cannot write {shown(row.path.name)}: {exc.strerror or exc}",
                     title="Not recorded",
                     severity="error",
                 )
