@@ -230,8 +230,8 @@ class Session:
         except FileFormatError as exc:
             return SaveResult(
                 None,
-                f"not saved: {shown(target.name)} was changed elsewhere and does not read ({exc.reason});"
-                " your text is still here",
+                f"not saved: {shown(target.name)} was changed elsewhere and does not read"
+                f" ({exc.reason}); your text is still here",
                 False,
             )
         except OSError as exc:
