@@ -83,6 +83,10 @@ class Interview:
     when: datetime | None = None  # timezone-aware
     format: str = "video"
     decision_by: date | None = None  # the decision date the user was told, if any
+    # What the user typed in the When or Decision field when the app could not read it: kept
+    # (and saved) as typed until it is fixed; "" when the field was read.
+    when_text: str = ""
+    decision_text: str = ""
 
 
 @dataclass

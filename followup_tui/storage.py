@@ -246,6 +246,8 @@ def _draft_from(data: dict[str, Any], r: _Reader) -> Draft:
         when=r.when(iv, "interview.", "when"),
         format=r.choice(iv, "interview.", "format", FORMATS, "video"),
         decision_by=_decision_by(iv, r),
+        when_text=r.text(iv, "interview.", "when_text"),
+        decision_text=r.text(iv, "interview.", "decision_text"),
     )
     interviewers = r.items(
         data,
@@ -385,6 +387,9 @@ def draft_to_dict(draft: Draft) -> dict[str, Any]:
                 "when": iv.when,
                 "format": iv.format,
                 "decision_by": iv.decision_by,
+                # only while the field holds text that could not be read
+                "when_text": iv.when_text or None,
+                "decision_text": iv.decision_text or None,
             },
             "interviewers": [_interviewer_dict(i) for i in draft.interviewers],
             "notes": _notes_dict(draft.notes),

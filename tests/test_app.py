@@ -202,7 +202,7 @@ async def test_keys_arriving_in_one_burst_land_in_the_right_fields(draft_path: P
     app = build(draft_path)
     async with app.run_test(size=(120, 40)) as pilot:
         fields = [app.screen.query_one(f"#f-{name}", Input) for name in ("company", "role")]
-        for field in fields:
+        for field in [*fields, app.screen.query_one("#f-when", Input)]:
             field.value = ""
         fields[0].focus()
         await pilot.pause()
@@ -212,7 +212,6 @@ async def test_keys_arriving_in_one_burst_land_in_the_right_fields(draft_path: P
             app.post_message(events.Key(key, char))  # no waiting between keys
         await settle(pilot)
         assert [field.value for field in fields] == ["Kestrel", "Backend"]
-        # The time field's text was selected as it took the focus, so typing replaced it.
         assert app.screen.query_one("#f-when", Input).value == "2026-11-28 10:00"
         assert app.session.draft.interview.role == "Backend"
         assert app.session.draft.interview.when is not None
@@ -362,6 +361,9 @@ async def test_add_and_remove_interviewers(draft_path: Path) -> None:
         remove = app.screen.query_one("#iv-0-remove")
         app.screen.query_one("#notes").scroll_to_widget(remove, animate=False)
         await pilot.click("#iv-0-remove")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)  # Priya has a name: asked first
+        await pilot.press("y")
         await settle(pilot)
         assert [i.name for i in app.session.draft.interviewers] == ["Tomás Herrera", "Ada Lovelace"]
         assert listed(app, "#s-person") == ["Tomás Herrera", "Ada Lovelace"]
@@ -396,12 +398,16 @@ async def test_bad_draft_is_shown_and_never_overwritten(
         await pilot.pause()
         assert any("broken.toml:3" in n for n in seen)
         app.screen.query_one("#f-company", Input).focus()
+<<<<<<< HEAD
         await pilot.press(*"typed anyway")
         await wait_for(pilot, lambda: not app.autosave.pending)  # its autosave has run
+=======
+        await pilot.press(*"typed anyway")  # the form is read-only: nothing to lose
+>>>>>>> b84c45f (Notes form that never eats text: Tab walks the fields in reading order and passes the ✕ and '+ add' buttons (mouse only; f3/f4 and palette commands add and remove an interviewer); removing a row with text or a hand edit asks first, and the focus goes to the neighbouring row; a field or note reached by Tab takes the cursor at its end, nothing selected; ctrl+z/ctrl+shift+z undo and redo in one-line fields (FieldInput); a draft that does not parse opens with its form disabled and no email edit; a When or Decision the app cannot read is kept as typed (Interview.when_text / decision_text, saved) with its error until fixed. Interviews list: s, r and o ask first. Narrow layout: f6 goes to the next tab, the pane titles and help say so (help no longer speaks of left and right). README: what is saved when)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert any("not saved" in n for n in seen)
-        assert app.session.draft.interview.company == "typed anyway"
+        assert app.session.draft.interview.company == ""
     assert bad.read_bytes() == before
 
 
@@ -562,7 +568,8 @@ async def test_tab_goes_through_an_interviewer_in_reading_order(draft_path: Path
     async with app.run_test(size=(120, 40)):
         chain = [w.id for w in app.screen.focus_chain]
         person = [i for i in chain if i and i.startswith("iv-0-")]
-        assert person == ["iv-0-name", "iv-0-remove", "iv-0-title", "iv-0-email", "iv-0-notes"]
+        # never the ✕ button
+        assert person == ["iv-0-name", "iv-0-title", "iv-0-email", "iv-0-notes"]
         assert chain.index("f-decision") < chain.index("iv-0-name")
 
 

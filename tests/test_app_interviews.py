@@ -198,6 +198,10 @@ async def test_s_records_the_stage_as_sent(tmp_path: Path) -> None:
         await move_to(pilot, app, drafts["due"])
         await pilot.press("s")
         await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)  # a single key asks first
+        assert storage.load_draft(drafts["due"]).sent == []
+        await pilot.press("y")
+        await pilot.pause()
         sent = storage.load_draft(drafts["due"]).sent
         assert [(s.stage, s.at, s.to) for s in sent] == [
             ("thank-you", FIXED, "priya@dueco.example")
@@ -214,7 +218,7 @@ async def test_s_on_the_open_draft_changes_it_in_the_app(tmp_path: Path) -> None
     async with app.run_test(size=SIZE) as pilot:
         await open_list(pilot)
         await move_to(pilot, app, drafts["due"])
-        await pilot.press("s")
+        await pilot.press("s", "y")
         await pilot.pause()
         assert [s.stage for s in app.session.draft.sent] == ["thank-you"]
         assert app.session.dirty
@@ -231,11 +235,20 @@ async def test_r_records_a_rejection_and_o_an_offer(tmp_path: Path) -> None:
         await move_to(pilot, app, drafts["overdue"])
         await pilot.press("r")
         await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")  # no: nothing recorded
+        await pilot.pause()
+        assert storage.load_draft(drafts["overdue"]).outcome == ""
+        await pilot.press("r", "y")
+        await pilot.pause()
         draft = storage.load_draft(drafts["overdue"])
         assert (draft.outcome, draft.outcome_at) == ("rejected", FIXED)
         assert "Outcome: rejected" in detail(app)
         await move_to(pilot, app, drafts["upcoming"])
         await pilot.press("o")
+        await pilot.pause()
+        assert storage.load_draft(drafts["upcoming"]).outcome == ""
+        await pilot.press("y")
         await pilot.pause()
         assert storage.load_draft(drafts["upcoming"]).outcome == "offer"
 

@@ -48,6 +48,19 @@ class FollowupApp(App[None]):
         Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
 
+    def action_focus_next(self) -> None:
+        # A field reached by Tab takes more text after its own: never a selection to replace.
+        from followup_tui.app.widgets.fields import cursor_to_end
+
+        super().action_focus_next()
+        cursor_to_end(self.focused)
+
+    def action_focus_previous(self) -> None:
+        from followup_tui.app.widgets.fields import cursor_to_end
+
+        super().action_focus_previous()
+        cursor_to_end(self.focused)
+
     def __init__(
         self,
         session: Session,

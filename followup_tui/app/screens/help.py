@@ -10,9 +10,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 INTRO = (
-    "Type your notes on the left; the email on the right follows as you type, and the "
-    "checklist in the middle judges it against the practices the career guides agree on. "
-    "Press ctrl+p for every command, including exports, stages and tones."
+    "Type your notes in the Interview notes; the Preview shows the email as you type, and the "
+    "Checklist judges it against the practices the career guides agree on. At 110 columns or "
+    "more the three sit side by side; on a narrower terminal they are tabs: f6 goes to the "
+    "next one (or click its name). Press ctrl+p for every command, including exports, stages "
+    "and tones."
 )
 
 

@@ -308,6 +308,18 @@ class InterviewsScreen(Screen[None]):
             answer,
         )
 
+    def _confirm_change(
+        self, row: Row, question: str, detail: str, confirm: str, change: Callable[[Draft], str]
+    ) -> None:
+        """Ask first (a single key is easy to press by mistake), then `_change`."""
+        from followup_tui.app.dialogs import ConfirmDialog
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._change(row, change)
+
+        self.app.push_screen(ConfirmDialog(question, detail, confirm=confirm), answer)
+
     def _change(self, row: Row, change: Callable[[Draft], str]) -> None:
         """Apply `change` to the row's draft and keep it: in the app if open, else on disk."""
         if row.is_open:
@@ -337,16 +349,29 @@ class InterviewsScreen(Screen[None]):
         row = self._readable("changed")
         if row is None:
             return
+        assert row.draft is not None
         now = self.followup.now()
 
+        def recipients(draft: Draft) -> str:
+            return ", ".join(i.email or i.name for i in draft.interviewers if i.email or i.name)
+
         def mark(draft: Draft) -> str:
-            to = ", ".join(i.email or i.name for i in draft.interviewers if i.email or i.name)
+            to = recipients(draft)
             timing.mark_sent(draft, draft.stage, now, to)
             return f"recorded: {draft.stage} sent {_at(now, draft, now)}" + (
                 f" to {to}" if to else ""
             )
 
-        self._change(row, mark)
+        to = recipients(row.draft)
+        self._confirm_change(
+            row,
+            f"Mark the {row.draft.stage} email of {row.draft.title()} as sent?",
+            f"Records that you sent it {_at(now, row.draft, now)}"
+            + (f" to {to}." if to else ".")
+            + " The next follow-up is then worked out from it.",
+            "Mark sent",
+            mark,
+        )
 
     def _outcome(self, outcome: str) -> None:
         row = self._readable("changed")
@@ -366,7 +391,15 @@ class InterviewsScreen(Screen[None]):
             timing.record_outcome(draft, outcome, now)
             return f"recorded: {draft.title()} {outcome}"
 
-        self._change(row, record)
+        what = "a rejection" if outcome == "rejected" else "an offer"
+        self._confirm_change(
+            row,
+            f"Record {what} for {row.draft.title()}?",
+            f"The follow-ups due from now on follow from it. To clear it later: "
+            f"followup-tui outcome {row.path.name} none",
+            "Record",
+            record,
+        )
 
     def action_rejected(self) -> None:
         """Record that the company said no."""

@@ -33,6 +33,13 @@ if TYPE_CHECKING:
 # Below this many columns the three panes become tabs.
 NARROW_WIDTH = 110
 PANES = ("notes-pane", "checklist-pane", "preview-pane")
+PANE_TITLES = {
+    "notes-pane": "Interview notes",
+    "checklist-pane": "Checklist",
+    "preview-pane": "Preview",
+}
+# In the narrow layout each pane's title says how to reach the others.
+TAB_HINT = " · f6 next tab"
 
 
 @dataclass(frozen=True)
@@ -99,6 +106,7 @@ class MainScreen(Screen[None]):
         # In the help screen and the palette; the footer has no room for them at 80 columns.
         Binding("ctrl+r", "regenerate", "Regenerate from notes", show=False, id="regenerate"),
         Binding("ctrl+g", "open_editor", "Edit in $EDITOR", show=False, id="open-editor"),
+        Binding("f6", "next_pane", "Next tab", id="next-pane"),
     ]
 
     stage: reactive[str] = reactive("thank-you", init=False)
@@ -157,13 +165,13 @@ class MainScreen(Screen[None]):
         )
         with Horizontal(id="panes"):
             with Vertical(id="notes-pane", classes="pane -active") as notes:
-                notes.border_title = "Interview notes"
-                yield NotesForm(draft, id="notes")
+                notes.border_title = PANE_TITLES["notes-pane"]
+                yield NotesForm(draft, broken=self.session.error, id="notes")
             with Vertical(id="checklist-pane", classes="pane") as checks:
-                checks.border_title = "Checklist"
+                checks.border_title = PANE_TITLES["checklist-pane"]
                 yield Checklist(id="checklist")
             with Vertical(id="preview-pane", classes="pane") as preview:
-                preview.border_title = "Preview"
+                preview.border_title = PANE_TITLES["preview-pane"]
                 yield Preview(id="preview")
         yield Footer()
 
@@ -208,7 +216,27 @@ class MainScreen(Screen[None]):
     # ------------------------------------------------------------ layout
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < NARROW_WIDTH, "-narrow")
+        narrow = event.size.width < NARROW_WIDTH
+        self.set_class(narrow, "-narrow")
+        for pane, title in PANE_TITLES.items():
+            self.query_one(f"#{pane}").border_title = title + (TAB_HINT if narrow else "")
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Side by side, every pane is in view: no tabs to switch.
+        return action != "next_pane" or self.has_class("-narrow")
+
+    def action_next_pane(self) -> None:
+        """The next tab of the narrow layout (Notes, Checklist, Preview, then Notes again)."""
+        tabs = self.query_one("#pane-tabs", Tabs)
+        active = (tabs.active or "tab-notes-pane").removeprefix("tab-")
+        pane = PANES[(PANES.index(active) + 1) % len(PANES)] if active in PANES else PANES[0]
+        self.show_pane(pane)
+        # The keys go where the eyes go: into the pane now shown.
+        for widget in self.query_one(f"#{pane}").query("*"):
+            if widget.focusable:
+                widget.focus()
+                break
 
     def show_pane(self, pane: str) -> None:
         """Bring a pane forward (only visible as a change in the narrow, tabbed layout)."""
@@ -374,7 +402,9 @@ class MainScreen(Screen[None]):
     def action_toggle_edit(self) -> None:
         """Between the notes and the editable email."""
         preview = self.query_one(Preview)
-        if preview.editing:
+        if self.session.read_only:  # an edit could never be saved
+            self.notify(f"Read-only: {self.session.error}", severity="warning", timeout=6)
+        elif preview.editing:
             preview.stop_editing()
             self.show_pane("notes-pane")
             self.query_one("#notes").focus()
@@ -440,6 +470,16 @@ class MainScreen(Screen[None]):
             "email: regenerate from notes", "Asks first if edited", self.action_regenerate
         )
         yield SystemCommand("email: open in $EDITOR", "Edits come back", self.action_open_editor)
+        notes = self.query_one(NotesForm)
+        add, remove = "add_interviewer", "remove_interviewer"
+        yield SystemCommand(
+            "interviewer: add", "A new row in the notes (f3)", partial(notes.run_action, add)
+        )
+        yield SystemCommand(
+            "interviewer: remove",
+            "The one whose fields have the focus (f4)",
+            partial(notes.run_action, remove),
+        )
         for stage in STAGES:
             switch = partial(setattr, self, "stage", stage)
             yield SystemCommand(f"stage: {stage}", "Switch the follow-up stage", switch)

@@ -8,12 +8,15 @@ from datetime import date, datetime
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, TextArea
 
 from followup_tui.app.widgets.choice import choice
+from followup_tui.app.widgets.fields import FieldInput, cursor_to_end
+from followup_tui.errors import FileFormatError
 from followup_tui.model import FORMATS, Draft, Interviewer, check_year
 from followup_tui.text import address_problem, clean
 
@@ -51,9 +54,33 @@ def parse_when_field(text: str) -> datetime | None:
     return when if when.tzinfo else when.astimezone()
 
 
+def _when_error(text: str) -> str:
+    """Why the When field's text cannot be read ("" when it can, or is empty)."""
+    try:
+        if text.strip():
+            parse_when_field(text)
+    except ValueError as exc:
+        return f"When: {exc} (kept as typed until fixed)"
+    return ""
+
+
+def _decision_error(text: str) -> str:
+    """Why the Decision field's text cannot be read ("" when it can, or is empty)."""
+    try:
+        if text.strip():
+            check_year(date.fromisoformat(text.strip()))
+    except ValueError:
+        return "Decision: use YYYY-MM-DD, e.g. 2026-12-01 (kept as typed until fixed)"
+    return ""
+
+
 def field_row(label: str, widget: Widget) -> Horizontal:
     """A one-line form row: a fixed-width label, then the field."""
     return Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
+
+
+class MouseButton(Button, can_focus=False):
+    """A button for the mouse: Tab walks the fields and passes it by (it has a key instead)."""
 
 
 class InterviewerRow(Vertical):
@@ -68,19 +95,24 @@ class InterviewerRow(Vertical):
         person, n = self.interviewer, self.index
         with Horizontal(classes="field-row"):
             yield Label(f"{n + 1}. Name", classes="field-label")
-            yield Input(person.name, placeholder="full name", id=f"iv-{n}-name", compact=True)
-            yield Button("✕", id=f"iv-{n}-remove", compact=True, tooltip="remove this interviewer")
+            yield FieldInput(
+                person.name, placeholder="full name", id=f"iv-{n}-name", compact=True
+            )
+            yield MouseButton(
+                "✕", id=f"iv-{n}-remove", compact=True, tooltip="remove this interviewer (f4)"
+            )
         yield field_row(
             "   Title",
-            Input(person.title, placeholder="job title", id=f"iv-{n}-title", compact=True),
+            FieldInput(person.title, placeholder="job title", id=f"iv-{n}-title", compact=True),
         )
         yield field_row(
-            "   Email", Input(person.email, placeholder="address", id=f"iv-{n}-email", compact=True)
+            "   Email",
+            FieldInput(person.email, placeholder="address", id=f"iv-{n}-email", compact=True),
         )
         # what the user talked about with this person: their email mentions it first
         yield field_row(
             "   Notes",
-            Input(
+            FieldInput(
                 person.notes,
                 placeholder="what you discussed",
                 id=f"iv-{n}-notes",
@@ -98,7 +130,16 @@ def _parsed(parse: Callable[[str], object], text: str) -> object:
 
 
 class NotesForm(VerticalScroll):
-    """Edits the draft in place and says so with `NotesForm.Changed`."""
+    """Edits the draft in place and says so with `NotesForm.Changed`.
+
+    The form of a draft whose file did not parse (`broken`) is disabled: what was typed there
+    could never be saved.
+    """
+
+    BINDINGS = [
+        Binding("f3", "add_interviewer", "Add interviewer", id="add-interviewer"),
+        Binding("f4", "remove_interviewer", "Remove interviewer", id="remove-interviewer"),
+    ]
 
     @dataclass
     class Changed(Message):
@@ -106,20 +147,36 @@ class NotesForm(VerticalScroll):
 
         people: bool = False
 
-    def __init__(self, draft: Draft, **kwargs: object) -> None:
+    def __init__(
+        self, draft: Draft, *, broken: FileFormatError | None = None, **kwargs: object
+    ) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.draft = draft
+        self.broken = broken
+        self.disabled = broken is not None
+        self._errors: dict[str, str] = {}
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "remove_interviewer":
+            return self._focused_row() is not None or None  # dimmed outside a row
+        return True
 
     def compose(self) -> ComposeResult:
         iv = self.draft.interview
+        if self.broken is not None:
+            yield Label(
+                f"Read-only: {self.broken}\nFix the file in a text editor, then open it again.",
+                classes="read-only-note",
+                markup=False,
+            )
         yield field_row(
-            "Company", Input(iv.company, placeholder="company", id="f-company", compact=True)
+            "Company", FieldInput(iv.company, placeholder="company", id="f-company", compact=True)
         )
-        yield field_row("Role", Input(iv.role, placeholder="role", id="f-role", compact=True))
+        yield field_row("Role", FieldInput(iv.role, placeholder="role", id="f-role", compact=True))
         yield field_row(
             "When",
-            Input(
-                format_when(iv.when),
+            FieldInput(
+                iv.when_text or format_when(iv.when),
                 placeholder="date and time, e.g. 2026-11-21 14:00 +0100",
                 id="f-when",
                 compact=True,
@@ -131,8 +188,8 @@ class NotesForm(VerticalScroll):
         )
         yield field_row(
             "Decision",
-            Input(
-                iv.decision_by.isoformat() if iv.decision_by else "",
+            FieldInput(
+                iv.decision_text or (iv.decision_by.isoformat() if iv.decision_by else ""),
                 placeholder="decision date, YYYY-MM-DD, if they said",
                 id="f-decision",
                 compact=True,
@@ -143,7 +200,7 @@ class NotesForm(VerticalScroll):
         with Vertical(id="interviewers"):
             for index, person in enumerate(self.draft.interviewers):
                 yield InterviewerRow(person, index)
-        yield Button("+ add interviewer", id="add-interviewer", compact=True)
+        yield MouseButton("+ add interviewer (f3)", id="add-interviewer", compact=True)
         for name, label, hint in NOTE_LABELS:
             yield Label(label, classes="section")
             yield TextArea(
@@ -219,36 +276,55 @@ class NotesForm(VerticalScroll):
         elif field == "f-decision":
             self._set_decision(event.input, value)
 
+    def on_mount(self) -> None:
+        # Text kept from an earlier session that the app could not read: flagged again.
+        iv = self.draft.interview
+        if iv.when_text:
+            self._flag("f-when", _when_error(iv.when_text))
+        if iv.decision_text:
+            self._flag("f-decision", _decision_error(iv.decision_text))
+
     def _set_when(self, widget: Input, value: str) -> None:
-        try:
+        iv = self.draft.interview
+        error = _when_error(value)
+        self._flag("f-when", error)
+        # Text that cannot be read is kept as typed (saved too) until it is fixed; the
+        # follow-up dates go on from the last time that could be read.
+        kept = value if error else ""
+        changed = kept != iv.when_text
+        iv.when_text = kept
+        if not error:
             when = parse_when_field(value) if value.strip() else None
-        except ValueError as exc:
-            self._invalid(widget, f"When: {exc}")
-            return
-        self._invalid(widget, "")
-        if when != self.draft.interview.when:
-            self.draft.interview.when = when
+            changed = changed or when != iv.when
+            iv.when = when
+        if changed:
             self.post_message(self.Changed())
 
     def _set_decision(self, widget: Input, value: str) -> None:
-        try:
+        iv = self.draft.interview
+        error = _decision_error(value)
+        self._flag("f-decision", error)
+        kept = value if error else ""
+        changed = kept != iv.decision_text
+        iv.decision_text = kept
+        if not error:
             decision = date.fromisoformat(value.strip()) if value.strip() else None
-            if decision is not None:
-                check_year(decision)
-        except ValueError:
-            self._invalid(widget, "Decision: use YYYY-MM-DD, e.g. 2026-12-01")
-            return
-        self._invalid(widget, "")
-        if decision != self.draft.interview.decision_by:
-            self.draft.interview.decision_by = decision
+            changed = changed or decision != iv.decision_by
+            iv.decision_by = decision
+        if changed:
             self.post_message(self.Changed())
 
-    def _invalid(self, widget: Input, message: str) -> None:
-        """Flag a field whose text cannot be used yet; the draft keeps its last good value."""
-        widget.set_class(bool(message), "-invalid")
+    def _flag(self, field: str, message: str) -> None:
+        """Mark a field whose text cannot be used yet, and say why under the fields."""
+        self.query_one(f"#{field}", Input).set_class(bool(message), "-invalid")
+        if message:
+            self._errors[field] = message
+        else:
+            self._errors.pop(field, None)
         error = self.query_one("#field-error", Label)
-        error.update(message)
-        error.set_class(bool(message), "-shown")
+        shown = [self._errors[f] for f in ("f-when", "f-decision") if f in self._errors]
+        error.update("\n".join(shown))
+        error.set_class(bool(self._errors), "-shown")
 
     @on(Select.Changed, "#f-format")
     def _format_changed(self, event: Select.Changed) -> None:
@@ -282,12 +358,63 @@ class NotesForm(VerticalScroll):
         self.query_one(f"#iv-{len(self.draft.interviewers) - 1}-name", Input).focus()
         self.post_message(self.Changed(people=True))
 
+    async def action_add_interviewer(self) -> None:
+        """Add an interviewer (f3)."""
+        await self.add_interviewer()
+
+    def _focused_row(self) -> InterviewerRow | None:
+        focused = self.screen.focused
+        while focused is not None and focused is not self:
+            if isinstance(focused, InterviewerRow):
+                return focused
+            focused = focused.parent if isinstance(focused.parent, Widget) else None
+        return None
+
+    def action_remove_interviewer(self) -> None:
+        """Remove the interviewer whose fields have the focus (f4)."""
+        row = self._focused_row()
+        if row is None:
+            self.notify("Move to an interviewer's fields first, then press f4.", timeout=4)
+            return
+        self.remove_interviewer(row.index)
+
     @on(Button.Pressed, ".interviewer Button")
-    async def _remove_interviewer(self, event: Button.Pressed) -> None:
+    def _remove_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        index = int((event.button.id or "").split("-")[1])
+        self.remove_interviewer(int((event.button.id or "").split("-")[1]))
+
+    def remove_interviewer(self, index: int) -> None:
+        """Remove one interviewer; asks first when the row holds text or a hand-edited email."""
+        from followup_tui.app.dialogs import ConfirmDialog
+
+        person = self.draft.interviewers[index]
+        edited = [key for key in self.draft.edits if key.rpartition("/")[2] == str(index)]
+        parts = (person.name, person.title, person.email, person.notes)
+        if not any(part.strip() for part in parts) and not edited:
+            self.call_later(self._remove, index)
+            return
+        who = person.name.strip() or f"interviewer {index + 1}"
+        lost = ["what their row holds"]
+        if edited:
+            lost.append("your hand edit of their email")
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.call_later(self._remove, index)
+
+        self.app.push_screen(
+            ConfirmDialog(f"Remove {who}?", f"This removes {' and '.join(lost)}.", confirm="Remove"),
+            answer,
+        )
+
+    async def _remove(self, index: int) -> None:
         self.draft.remove_interviewer(index)
         await self._rebuild_people()
+        # The focus goes to the row that took its place, or the one above it.
+        neighbour = min(index, len(self.draft.interviewers) - 1)
+        name = self.query_one(f"#iv-{neighbour}-name", Input)
+        name.focus()
+        cursor_to_end(name)
         self.post_message(self.Changed(people=True))
 
     async def _rebuild_people(self) -> None:

@@ -1,0 +1,57 @@
+"""Below 110 columns the panes are tabs, and the screen and the help say how to switch."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from textual.widgets import Static
+
+from followup_tui.app.app import FollowupApp, make_app
+from followup_tui.app.screens.help import HelpScreen
+from followup_tui.clipboard import CopyResult
+
+NOW = datetime.fromisoformat("2026-11-21T15:00:00+00:00")
+
+
+def build(path: Path) -> FollowupApp:
+    return make_app(path, clock=lambda: NOW, clipboard=lambda text: CopyResult(True, "test", ""))
+
+
+def shown(app: FollowupApp) -> list[str]:
+    panes = ("notes-pane", "checklist-pane", "preview-pane")
+    return [p for p in panes if app.screen.query_one(f"#{p}").display]
+
+
+async def test_narrow_screen_says_how_to_switch_tabs_and_f6_does(draft_path: Path) -> None:
+    app = build(draft_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        notes = app.screen.query_one("#notes-pane")
+        assert "f6 next tab" in str(notes.border_title)
+        footer_keys = {
+            key: b.binding.description
+            for key, b in app.screen.active_bindings.items()
+            if app.screen.check_action(b.binding.action, ()) is True
+        }
+        assert footer_keys.get("f6") == "Next tab"
+        assert shown(app) == ["notes-pane"]
+        await pilot.press("f6")
+        assert shown(app) == ["checklist-pane"]
+        assert app.focused is not None and app.focused.id == "checklist"
+        await pilot.press("f6")
+        assert shown(app) == ["preview-pane"]
+        await pilot.press("f6")
+        assert shown(app) == ["notes-pane"]
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        intro = str(app.screen.query_one(".help-intro", Static).content)
+        assert "left" not in intro and "right" not in intro
+        assert "f6" in intro
+
+
+async def test_wide_screen_has_no_tab_hint(draft_path: Path) -> None:
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)):
+        assert app.screen.query_one("#notes-pane").border_title == "Interview notes"
+        assert app.screen.check_action("next_pane", ()) is False
