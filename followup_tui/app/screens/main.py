@@ -281,6 +281,8 @@ class MainScreen(Screen[None]):
     def _show(self, outcome: Rendered) -> None:
         if outcome.generation != self._generation:
             return  # a newer change is being rendered
+        if not self.app.is_running:
+            return  # the app is closing: its panes are being taken down
         self.render_pending = False
         preview = self.query_one(Preview)
         if outcome.email is None:

@@ -95,9 +95,7 @@ class InterviewerRow(Vertical):
         person, n = self.interviewer, self.index
         with Horizontal(classes="field-row"):
             yield Label(f"{n + 1}. Name", classes="field-label")
-            yield FieldInput(
-                person.name, placeholder="full name", id=f"iv-{n}-name", compact=True
-            )
+            yield FieldInput(person.name, placeholder="full name", id=f"iv-{n}-name", compact=True)
             yield MouseButton(
                 "✕", id=f"iv-{n}-remove", compact=True, tooltip="remove this interviewer (f4)"
             )
@@ -403,7 +401,9 @@ class NotesForm(VerticalScroll):
                 self.call_later(self._remove, index)
 
         self.app.push_screen(
-            ConfirmDialog(f"Remove {who}?", f"This removes {' and '.join(lost)}.", confirm="Remove"),
+            ConfirmDialog(
+                f"Remove {who}?", f"This removes {' and '.join(lost)}.", confirm="Remove"
+            ),
             answer,
         )
 
