@@ -156,7 +156,7 @@ class NotesForm(VerticalScroll):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "remove_interviewer":
-            return self._focused_row() is not None or None  # dimmed outside a row
+            return self._focused_row() is not None  # shown only in a row: the footer is short
         return True
 
     def compose(self) -> ComposeResult:
