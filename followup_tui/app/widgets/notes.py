@@ -412,9 +412,9 @@ class NotesForm(VerticalScroll):
         await self._rebuild_people()
         # The focus goes to the row that took its place, or the one above it.
         neighbour = min(index, len(self.draft.interviewers) - 1)
-        name = self.query_one(f"#iv-{neighbour}-name", Input)
-        name.focus()
-        cursor_to_end(name)
+        for name in self.query(f"#iv-{neighbour}-name").results(Input):
+            name.focus()
+            cursor_to_end(name)
         self.post_message(self.Changed(people=True))
 
     async def _rebuild_people(self) -> None:
