@@ -312,6 +312,10 @@ class NotesForm(VerticalScroll):
         if changed:
             self.post_message(self.Changed())
 
+    def _invalid(self, widget: Input, message: str) -> None:
+        """Flag a field whose text cannot be used yet ("" clears it)."""
+        self._flag(widget.id or "", message)
+
     def _flag(self, field: str, message: str) -> None:
         """Mark a field whose text cannot be used yet, and say why under the fields."""
         self.query_one(f"#{field}", Input).set_class(bool(message), "-invalid")
@@ -320,7 +324,7 @@ class NotesForm(VerticalScroll):
         else:
             self._errors.pop(field, None)
         error = self.query_one("#field-error", Label)
-        shown = [self._errors[f] for f in ("f-when", "f-decision") if f in self._errors]
+        shown = list(self._errors.values())
         error.update("\n".join(shown))
         error.set_class(bool(self._errors), "-shown")
 
