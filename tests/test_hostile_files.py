@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from followup_tui import paths, storage
+from followup_tui import diskio, paths, storage
 from followup_tui.cli import main as cli_main
 from followup_tui.demo import demo_draft, demo_profile
 from followup_tui.errors import FileFormatError
@@ -280,7 +280,7 @@ def test_a_disk_that_refuses_writes_is_one_line(
         raise OSError(fault, os.strerror(fault))
 
     # as root, a read-only folder still takes writes: the refusal comes from mkstemp instead
-    monkeypatch.setattr(storage.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(diskio.tempfile, "mkstemp", refuse)
     before = draft_path.read_bytes()
     argv = [command[0], *([str(draft_path)] if command[0] != "new" else []), *command[1:]]
     code, out, err = run_cli(*argv)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from followup_tui import proofread
 from followup_tui.model import Draft, Email, Interview, Interviewer, Profile
 from followup_tui.practices import Result, evaluate, guess_stage, parse_plain_email
 from followup_tui.practices.spelling import misspelt
@@ -265,9 +266,8 @@ def test_names_and_the_users_details_are_known_words() -> None:
 def test_polished_on_a_draft_still_waits_for_the_tick() -> None:
     d = draft("Priya Raman")
     assert judge(text(), draft=d)["polished"].status == "todo"
-    d.ticks["polished"] = True
+    proofread.toggle(d, Email(to="", subject=SUBJECT, body=text()), "polished")
     assert judge(text(), draft=d)["polished"].status == "done"
-    d.ticks["polished"] = True
     assert judge(text(middle=MIDDLE + " It was realy good."), draft=d)["polished"].status == "warn"
 
 
