@@ -19,6 +19,7 @@ from followup_tui.app.app import FollowupApp, make_app
 from followup_tui.app.dialogs import ConfirmDialog
 from followup_tui.clipboard import CopyResult
 from followup_tui.demo import demo_profile
+from followup_tui.model import ManualEdit
 from followup_tui.render import render_email
 
 NOW = datetime.fromisoformat("2026-11-21T15:00:00+00:00")
@@ -64,8 +65,10 @@ async def test_eml_export_parses_back(draft_path: Path, opened: list[str]) -> No
 
 
 async def test_long_mailto_offers_the_eml(draft_path: Path, opened: list[str]) -> None:
+    # Long notes are condensed in a generated email, so the long body is the user's own edit.
     draft = storage.load_draft(draft_path)
-    draft.notes.topics = "a very long topic " * 200
+    body = "Hi Priya,\n\n" + "I keep thinking about our talk on streaming. " * 60 + "\n\nAlex"
+    draft.set_edit(draft.stage, 0, ManualEdit("Thank you", body))
     storage.save_draft(draft_path, draft)
     app = build(draft_path)
     async with app.run_test(size=(120, 40)) as pilot:
