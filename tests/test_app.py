@@ -773,3 +773,18 @@ async def test_bad_keymap_entries_are_reported_and_skipped_alone(
         app.theme = "followup-paper"  # saving the settings would drop the bad entries
         await pilot.press("ctrl+q")
     assert config.read_bytes() == before
+
+
+async def test_the_to_bar_shows_the_name_typed_for_the_chosen_interviewer(
+    isolated_home: Path,
+) -> None:
+    # The label on the bar, not only the list: with one interviewer the chosen value stays
+    # the same while its label changes from "Interviewer 1" to the name being typed.
+    app = build()
+    async with app.run_test(size=(120, 40)) as pilot:
+        name = app.screen.query_one("#iv-0-name", Input)
+        name.focus()
+        await pilot.press(*"Priya Raman")
+        await settle(pilot)
+        shown = app.screen.query_one("#s-person", Select).query_one("#label", Static)
+        assert str(shown.content) == "Priya Raman"
