@@ -247,3 +247,19 @@ async def test_a_when_and_decision_the_app_cannot_read_are_kept_as_typed(
     fixed = storage.load_draft(draft_path).interview
     assert fixed.when is not None and (fixed.when.day, fixed.when.hour) == (20, 10)
     assert fixed.decision_text == "early Dec"
+
+
+async def test_when_and_decision_read_dates_as_people_type_them(isolated_home: Path) -> None:
+    app = make_app(None, clock=lambda: datetime.fromisoformat("2026-11-21T15:00:00+00:00"))
+    async with app.run_test(size=(120, 40)) as pilot:
+        when = app.screen.query_one("#f-when", Input)
+        when.focus()
+        await pilot.press(*"yesterday 3pm")
+        decision = app.screen.query_one("#f-decision", Input)
+        decision.focus()
+        await pilot.press(*"4 Dec")
+        await pilot.pause()
+        iv = app.session.draft.interview
+        assert iv.when is not None and (iv.when.day, iv.when.hour) == (20, 15)
+        assert iv.when_text == "" and when.value == "yesterday 3pm"
+        assert iv.decision_by is not None and iv.decision_by.isoformat() == "2026-12-04"

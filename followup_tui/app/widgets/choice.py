@@ -33,4 +33,4 @@ def set_options_keeping(select: Select[V], options: Iterable[tuple[str, V]], val
         select.value = value
         # The same value is no change to Select, which then keeps showing the old label of
         # that option (a name typed for the one interviewer): have it shown again.
-        select.mutate_reactive(Select.value)
+        select.mutate_reactive(Select.value)  # type: ignore[misc]  # a generic class attribute

@@ -14,6 +14,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, TextArea
 
+from followup_tui import dates
 from followup_tui.app.widgets.choice import choice
 from followup_tui.app.widgets.fields import FieldInput, cursor_to_end
 from followup_tui.errors import FileFormatError
@@ -36,41 +37,37 @@ def format_when(when: datetime | None) -> str:
     return when.strftime("%Y-%m-%d %H:%M %z") if when else ""
 
 
-def parse_when_field(text: str) -> datetime | None:
-    """The form's time field: `2026-11-21 14:00`, with an optional `+0100` style offset."""
-    text = text.strip()
-    for pattern in ("%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M%z", "%Y-%m-%dT%H:%M%z"):
-        try:
-            when = datetime.strptime(text, pattern)
-        except ValueError:
-            continue
-        check_year(when)  # 0001 or 9999 is a typo the follow-up dates cannot be worked out from
-        return when
-    try:
-        when = datetime.fromisoformat(text)
-    except ValueError:
-        raise ValueError("use YYYY-MM-DD HH:MM, optionally with +HHMM") from None
-    check_year(when)
-    return when if when.tzinfo else when.astimezone()
+def parse_when_field(text: str, now: datetime) -> datetime:
+    """The form's time field, typed as people say it ("yesterday 3pm", "30 Nov 14:00")."""
+    when = dates.parse_datetime(text, now=now)
+    check_year(when)  # 0001 or 9999 is a typo the follow-up dates cannot be worked out from
+    return when
 
 
-def _when_error(text: str) -> str:
+def parse_decision_field(text: str, now: datetime) -> date:
+    """The form's decision date, typed as people say it ("Fri", "4 Dec", "2026-12-04")."""
+    day = dates.parse_date(text, now=now)
+    check_year(day)
+    return day
+
+
+def _when_error(text: str, now: datetime) -> str:
     """Why the When field's text cannot be read ("" when it can, or is empty)."""
     try:
         if text.strip():
-            parse_when_field(text)
+            parse_when_field(text, now)
     except ValueError as exc:
         return f"When: {exc} (kept as typed until fixed)"
     return ""
 
 
-def _decision_error(text: str) -> str:
+def _decision_error(text: str, now: datetime) -> str:
     """Why the Decision field's text cannot be read ("" when it can, or is empty)."""
     try:
         if text.strip():
-            check_year(date.fromisoformat(text.strip()))
-    except ValueError:
-        return "Decision: use YYYY-MM-DD, e.g. 2026-12-01 (kept as typed until fixed)"
+            parse_decision_field(text, now)
+    except ValueError as exc:
+        return f"Decision: {exc} (kept as typed until fixed)"
     return ""
 
 
@@ -228,10 +225,11 @@ class NotesForm(VerticalScroll):
             if field.value != value:
                 field.value = value  # its Changed finds the draft equal: no loop
         when = self.query_one("#f-when", Input)
-        if iv.when != _parsed(parse_when_field, when.value):
+        now = self._now()
+        if iv.when != _parsed(lambda text: parse_when_field(text, now), when.value):
             when.value = format_when(iv.when)
         decision = self.query_one("#f-decision", Input)
-        if iv.decision_by != _parsed(date.fromisoformat, decision.value):
+        if iv.decision_by != _parsed(lambda text: parse_decision_field(text, now), decision.value):
             decision.value = iv.decision_by.isoformat() if iv.decision_by else ""
         self.query_one("#f-format", Select).value = iv.format
         for name, _, _ in NOTE_LABELS:
@@ -274,17 +272,23 @@ class NotesForm(VerticalScroll):
         elif field == "f-decision":
             self._set_decision(event.input, value)
 
+    def _now(self) -> datetime:
+        """The app's clock (a fixed one in tests): "yesterday" is read against it."""
+        now = getattr(self.app, "now", None)
+        return now() if callable(now) else datetime.now().astimezone()
+
     def on_mount(self) -> None:
         # Text kept from an earlier session that the app could not read: flagged again.
         iv = self.draft.interview
         if iv.when_text:
-            self._flag("f-when", _when_error(iv.when_text))
+            self._flag("f-when", _when_error(iv.when_text, self._now()))
         if iv.decision_text:
-            self._flag("f-decision", _decision_error(iv.decision_text))
+            self._flag("f-decision", _decision_error(iv.decision_text, self._now()))
 
     def _set_when(self, widget: Input, value: str) -> None:
         iv = self.draft.interview
-        error = _when_error(value)
+        now = self._now()
+        error = _when_error(value, now)
         self._flag("f-when", error)
         # Text that cannot be read is kept as typed (saved too) until it is fixed; the
         # follow-up dates go on from the last time that could be read.
@@ -292,7 +296,7 @@ class NotesForm(VerticalScroll):
         changed = kept != iv.when_text
         iv.when_text = kept
         if not error:
-            when = parse_when_field(value) if value.strip() else None
+            when = parse_when_field(value, now) if value.strip() else None
             changed = changed or when != iv.when
             iv.when = when
         if changed:
@@ -300,13 +304,14 @@ class NotesForm(VerticalScroll):
 
     def _set_decision(self, widget: Input, value: str) -> None:
         iv = self.draft.interview
-        error = _decision_error(value)
+        now = self._now()
+        error = _decision_error(value, now)
         self._flag("f-decision", error)
         kept = value if error else ""
         changed = kept != iv.decision_text
         iv.decision_text = kept
         if not error:
-            decision = date.fromisoformat(value.strip()) if value.strip() else None
+            decision = parse_decision_field(value, now) if value.strip() else None
             changed = changed or decision != iv.decision_by
             iv.decision_by = decision
         if changed:
