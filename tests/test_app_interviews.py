@@ -221,7 +221,7 @@ async def test_s_on_the_open_draft_changes_it_in_the_app(tmp_path: Path) -> None
         await pilot.press("s", "y")
         await pilot.pause()
         assert [s.stage for s in app.session.draft.sent] == ["thank-you"]
-        assert app.session.dirty
+        # Whether autosave has already run depends on the machine's load: save now, then look.
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert [s.stage for s in storage.load_draft(drafts["due"]).sent] == ["thank-you"]
