@@ -15,26 +15,10 @@ from pathlib import Path
 import pytest
 
 from followup_tui import storage
+from tests.tmux_screen import wait_for
 
 TMUX = shutil.which("tmux")
 EXECUTABLE = Path(sys.executable).with_name("followup-tui")
-
-
-def capture(session: str) -> str:
-    return subprocess.run(
-        ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True, check=True
-    ).stdout
-
-
-def wait_for(session: str, text: str, timeout: float = 30.0) -> str:
-    deadline = time.monotonic() + timeout
-    screen = ""
-    while time.monotonic() < deadline:
-        screen = capture(session)
-        if text in screen:
-            return screen
-        time.sleep(0.2)
-    raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
 
 
 @pytest.fixture

@@ -18,26 +18,10 @@ import pytest
 from followup_tui import paths, storage
 from followup_tui.demo import demo_draft, demo_profile
 from followup_tui.model import Settings
+from tests.tmux_screen import wait_for
 
 EXECUTABLE = Path(sys.executable).with_name("followup-tui")
 NOW = "2026-11-21T15:00:00+00:00"
-
-
-def capture(session: str) -> str:
-    return subprocess.run(
-        ["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True, check=True
-    ).stdout
-
-
-def wait_for(session: str, text: str, timeout: float = 30.0) -> str:
-    deadline = time.monotonic() + timeout
-    screen = ""
-    while time.monotonic() < deadline:
-        screen = capture(session)
-        if text in screen:
-            return screen
-        time.sleep(0.2)
-    raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
 
 
 @pytest.fixture
