@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, cast
@@ -25,6 +24,7 @@ from followup_tui.app.widgets.preview import Preview
 from followup_tui.errors import FileFormatError
 from followup_tui.model import STAGES, TONES, Draft, Email, ManualEdit, Profile, Stage
 from followup_tui.practices import Result
+from followup_tui.review import Rendered, checklist_summary, email_for, render_and_judge
 from followup_tui.session import Session
 
 if TYPE_CHECKING:
@@ -40,57 +40,6 @@ PANE_TITLES = {
 }
 # In the narrow layout each pane's title says how to reach the others.
 TAB_HINT = " · f6 next tab"
-
-
-@dataclass(frozen=True)
-class Rendered:
-    """What one render of the draft gave: the emails, or the error that stopped it."""
-
-    generation: int
-    emails: list[Email]
-    email: Email | None
-    results: list[Result]
-    meta: str
-    error: str = ""
-
-
-def render_and_judge(
-    draft: Draft, profile: Profile, now: datetime, interviewer: int, generation: int
-) -> Rendered:
-    """Render every email of the draft and judge the interviewer's one (core calls only)."""
-    from followup_tui.practices import evaluate
-    from followup_tui.render import render_all
-
-    try:
-        emails = render_all(draft, profile, now=now)
-    except FileFormatError as exc:
-        return Rendered(generation, [], None, [], error_meta(exc), str(exc))
-    email = emails[min(interviewer, len(emails) - 1)]
-    results = evaluate(email, draft=draft, profile=profile, now=now, emails=emails)
-    return Rendered(generation, emails, email, results, describe_email(email, draft, now))
-
-
-def error_meta(exc: FileFormatError) -> str:
-    """The line under a template's error: a template stopped at its budget is named so."""
-    from followup_tui.errors import TemplateBudgetError
-
-    if isinstance(exc, TemplateBudgetError):
-        return "the template was stopped (too slow or too long): fix it, and the email is back"
-    return "fix the template, then the preview comes back"
-
-
-def describe_email(email: Email, draft: Draft, now: datetime) -> str:
-    """The line under the email: its length, when it is due, whether it is a hand edit."""
-    from followup_tui.timing import describe, windows
-
-    parts = [f"{email.word_count} words"]
-    for window in windows(draft, now):
-        if window.stage == draft.stage and window.state != "done":
-            parts.append(describe(window, now))
-            break
-    if email.edited:
-        parts.append("edited by hand (ctrl+r regenerates)")
-    return " · ".join(parts)
 
 
 class MainScreen(Screen[None]):
@@ -294,13 +243,7 @@ class MainScreen(Screen[None]):
         self.rendered_event.set()
 
     def _show_summary(self, results: list[Result]) -> None:
-        from followup_tui.practices import summary
-
-        counts = summary(results)
-        subtitle = (
-            " ".join(f"{counts[s]} {s}" for s in ("fail", "warn", "todo") if counts.get(s))
-            or "all clear"
-        )
+        subtitle = checklist_summary(results)
         checks = self.query_one("#checklist-pane")
         # Setting a border title repaints the whole pane, even when the text is the same.
         if checks.border_subtitle != subtitle:
@@ -312,10 +255,7 @@ class MainScreen(Screen[None]):
 
     def current_email(self) -> Email:
         """The email on screen, rendered now from the draft (what copy and export hand over)."""
-        from followup_tui.render import render_all
-
-        emails = render_all(self.session.draft, self.fapp.profile, now=self.fapp.now())
-        return emails[min(self.interviewer, len(emails) - 1)]
+        return email_for(self.session.draft, self.fapp.profile, self.fapp.now(), self.interviewer)
 
     def changed(self) -> None:
         """The draft changed: re-render soon, and the app (which owns saving) saves it soon."""
