@@ -273,7 +273,7 @@ def _draft_from_invite(args: argparse.Namespace, profile: Profile, tone: str) ->
             file=sys.stderr,
         )
     given = {"company": args.company, "role": args.role, "format": args.fmt}
-    missing = [name for name, value in given.items() if not value and not getattr(event, name)]
+    missing = [name for name in event.missing() if not given[name]]
     if missing:
         print(
             f"note: the invitation does not say the {' or the '.join(missing)}; fill it in",

@@ -88,6 +88,9 @@ def zone_name(dt: datetime) -> str:
 
 def describe(dt: datetime, now: datetime | None = None) -> str:
     """What a typed time was understood as: "Mon 30 Nov 14:00 CET" (the year when not now's)."""
+    if dt.tzinfo is not None and not isinstance(dt.tzinfo, ZoneInfo):
+        # a time saved with its offset only: named after the system's zone when they agree
+        dt = dt.astimezone(zone_for(dt))
     name = dt.tzname() if isinstance(dt.tzinfo, ZoneInfo) else None
     if not name or name.startswith(("+", "-")) or name == "localtime":
         name = zone_name(dt)

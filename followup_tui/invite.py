@@ -93,6 +93,10 @@ class InviteEvent:
         """True for an all-day event: it has no time to follow up from."""
         return not isinstance(self.start, datetime)
 
+    def missing(self) -> list[str]:
+        """What the invitation does not say, of "company", "role" and "format"."""
+        return [name for name in ("company", "role", "format") if not getattr(self, name)]
+
     def to_draft(self, path: Path | str, *, tone: str = "warm") -> Draft:
         """A new draft from this event; FileFormatError for an all-day event."""
         if not isinstance(self.start, datetime):

@@ -233,8 +233,11 @@ async def test_a_when_and_decision_the_app_cannot_read_are_kept_as_typed(
     async with again.run_test(size=(120, 40)) as pilot:
         when = again.screen.query_one("#f-when", Input)
         assert when.value == "2026-13-45 10:00" and when.has_class("-invalid")
-        error = str(again.screen.query_one("#field-error", Label).render())
-        assert "When:" in error and "Decision:" in error
+        # each reason is on the line under its own field
+        for field in ("#f-when-read", "#f-decision-read"):
+            line = again.screen.query_one(field, Label)
+            assert line.display and str(line.render()).startswith("! ")
+            assert "kept as typed" in str(line.render())
         when.focus()
         await pilot.pause()
         await pilot.press("ctrl+u", *"2026-11-20 10:00 +0100")

@@ -347,6 +347,12 @@ class FollowupApp(App[None]):
 
         self.push_screen(ProfileScreen())
 
+    def action_new_from_invite(self) -> None:
+        """A new interview from its calendar invitation: asks for the .ics file."""
+        from followup_tui.app.screens.invite import new_from_invite
+
+        new_from_invite(self)
+
     def open_session(self, session: Session) -> None:
         """Switch to another draft: save this one, then rebuild the main screen on the new one."""
         self.autosave.cancel()  # it would save the new session instead
@@ -401,6 +407,11 @@ class FollowupApp(App[None]):
         yield SystemCommand("save: now", "Save the draft (ctrl+s)", self.action_save)
         yield SystemCommand(
             "interviews: list", "All interviews, due soonest first", self.action_interviews
+        )
+        yield SystemCommand(
+            "new: from invite",
+            "A new interview read from its calendar invitation (.ics file)",
+            self.action_new_from_invite,
         )
         yield SystemCommand("profile: edit", "Name, contact, sign-off", self.action_profile)
         yield SystemCommand("help: keys", "Every key (f1)", self.action_help)

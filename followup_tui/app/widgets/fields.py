@@ -5,8 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, Label, TextArea
+
+
+def field_row(label: str, widget: Widget) -> Horizontal:
+    """A one-line form row: a fixed-width label, then the field."""
+    return Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
 
 
 def cursor_to_end(widget: Widget | None) -> None:

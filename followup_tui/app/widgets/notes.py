@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
 
 from textual import on
 from textual.app import ComposeResult
@@ -16,9 +14,10 @@ from textual.widgets import Button, Input, Label, Select, TextArea
 
 from followup_tui import dates
 from followup_tui.app.widgets.choice import choice
-from followup_tui.app.widgets.fields import FieldInput, cursor_to_end
+from followup_tui.app.widgets.date_field import DECISION, WHEN, DateField
+from followup_tui.app.widgets.fields import FieldInput, cursor_to_end, field_row
 from followup_tui.errors import FileFormatError
-from followup_tui.model import FORMATS, Draft, Interviewer, check_year
+from followup_tui.model import FORMATS, Draft, Interviewer
 from followup_tui.text import address_problem, clean
 
 NOTE_LABELS: tuple[tuple[str, str, str], ...] = (
@@ -30,50 +29,6 @@ NOTE_LABELS: tuple[tuple[str, str, str], ...] = (
     ("missed", "Forgot or want to clarify", "what you wish you had said"),
     ("next_steps", "Next steps / timeline", "what they said about the decision"),
 )
-
-
-def format_when(when: datetime | None) -> str:
-    """The interview time as the form shows it."""
-    return when.strftime("%Y-%m-%d %H:%M %z") if when else ""
-
-
-def parse_when_field(text: str, now: datetime) -> datetime:
-    """The form's time field, typed as people say it ("yesterday 3pm", "30 Nov 14:00")."""
-    when = dates.parse_datetime(text, now=now)
-    check_year(when)  # 0001 or 9999 is a typo the follow-up dates cannot be worked out from
-    return when
-
-
-def parse_decision_field(text: str, now: datetime) -> date:
-    """The form's decision date, typed as people say it ("Fri", "4 Dec", "2026-12-04")."""
-    day = dates.parse_date(text, now=now)
-    check_year(day)
-    return day
-
-
-def _when_error(text: str, now: datetime) -> str:
-    """Why the When field's text cannot be read ("" when it can, or is empty)."""
-    try:
-        if text.strip():
-            parse_when_field(text, now)
-    except ValueError as exc:
-        return f"When: {exc} (kept as typed until fixed)"
-    return ""
-
-
-def _decision_error(text: str, now: datetime) -> str:
-    """Why the Decision field's text cannot be read ("" when it can, or is empty)."""
-    try:
-        if text.strip():
-            parse_decision_field(text, now)
-    except ValueError as exc:
-        return f"Decision: {exc} (kept as typed until fixed)"
-    return ""
-
-
-def field_row(label: str, widget: Widget) -> Horizontal:
-    """A one-line form row: a fixed-width label, then the field."""
-    return Horizontal(Label(label, classes="field-label"), widget, classes="field-row")
 
 
 class MouseButton(Button, can_focus=False):
@@ -114,14 +69,6 @@ class InterviewerRow(Vertical):
                 compact=True,
             ),
         )
-
-
-def _parsed(parse: Callable[[str], object], text: str) -> object:
-    """What a date field's text means, or None when it is empty or does not read."""
-    try:
-        return parse(text.strip()) if text.strip() else None
-    except ValueError:
-        return None
 
 
 class NotesForm(VerticalScroll):
@@ -168,28 +115,9 @@ class NotesForm(VerticalScroll):
             "Company", FieldInput(iv.company, placeholder="company", id="f-company", compact=True)
         )
         yield field_row("Role", FieldInput(iv.role, placeholder="role", id="f-role", compact=True))
-        yield field_row(
-            "When",
-            FieldInput(
-                iv.when_text or format_when(iv.when),
-                placeholder="date and time, e.g. 2026-11-21 14:00 +0100",
-                id="f-when",
-                compact=True,
-            ),
-        )
-        yield field_row(
-            "Format",
-            choice(FORMATS, iv.format, "f-format"),
-        )
-        yield field_row(
-            "Decision",
-            FieldInput(
-                iv.decision_text or (iv.decision_by.isoformat() if iv.decision_by else ""),
-                placeholder="decision date, YYYY-MM-DD, if they said",
-                id="f-decision",
-                compact=True,
-            ),
-        )
+        yield DateField(WHEN, iv, dates.zone_for(iv.when))
+        yield field_row("Format", choice(FORMATS, iv.format, "f-format"))
+        yield DateField(DECISION, iv)
         yield Label("", id="field-error", classes="field-error")
         yield Label("Interviewers", classes="section")
         with Vertical(id="interviewers"):
@@ -224,13 +152,8 @@ class NotesForm(VerticalScroll):
             field = self.query_one(f"#{widget_id}", Input)
             if field.value != value:
                 field.value = value  # its Changed finds the draft equal: no loop
-        when = self.query_one("#f-when", Input)
-        now = self._now()
-        if iv.when != _parsed(lambda text: parse_when_field(text, now), when.value):
-            when.value = format_when(iv.when)
-        decision = self.query_one("#f-decision", Input)
-        if iv.decision_by != _parsed(lambda text: parse_decision_field(text, now), decision.value):
-            decision.value = iv.decision_by.isoformat() if iv.decision_by else ""
+        for date_field in self.query(DateField):
+            date_field.show_value()
         self.query_one("#f-format", Select).value = iv.format
         for name, _, _ in NOTE_LABELS:
             area = self.query_one(f"#n-{name}", TextArea)
@@ -267,54 +190,11 @@ class NotesForm(VerticalScroll):
             if getattr(iv, attr) != value:
                 setattr(iv, attr, value)
                 self.post_message(self.Changed())
-        elif field == "f-when":
-            self._set_when(event.input, value)
-        elif field == "f-decision":
-            self._set_decision(event.input, value)
+        elif field in ("f-when", "f-decision"):
+            self._date_changed(field, value)
 
-    def _now(self) -> datetime:
-        """The app's clock (a fixed one in tests): "yesterday" is read against it."""
-        now = getattr(self.app, "now", None)
-        return now() if callable(now) else datetime.now().astimezone()
-
-    def on_mount(self) -> None:
-        # Text kept from an earlier session that the app could not read: flagged again.
-        iv = self.draft.interview
-        if iv.when_text:
-            self._flag("f-when", _when_error(iv.when_text, self._now()))
-        if iv.decision_text:
-            self._flag("f-decision", _decision_error(iv.decision_text, self._now()))
-
-    def _set_when(self, widget: Input, value: str) -> None:
-        iv = self.draft.interview
-        now = self._now()
-        error = _when_error(value, now)
-        self._flag("f-when", error)
-        # Text that cannot be read is kept as typed (saved too) until it is fixed; the
-        # follow-up dates go on from the last time that could be read.
-        kept = value if error else ""
-        changed = kept != iv.when_text
-        iv.when_text = kept
-        if not error:
-            when = parse_when_field(value, now) if value.strip() else None
-            changed = changed or when != iv.when
-            iv.when = when
-        if changed:
-            self.post_message(self.Changed())
-
-    def _set_decision(self, widget: Input, value: str) -> None:
-        iv = self.draft.interview
-        now = self._now()
-        error = _decision_error(value, now)
-        self._flag("f-decision", error)
-        kept = value if error else ""
-        changed = kept != iv.decision_text
-        iv.decision_text = kept
-        if not error:
-            decision = parse_decision_field(value, now) if value.strip() else None
-            changed = changed or decision != iv.decision_by
-            iv.decision_by = decision
-        if changed:
+    def _date_changed(self, field: str, value: str) -> None:
+        if self.query_one(f"#{field}-box", DateField).take(value):
             self.post_message(self.Changed())
 
     def _invalid(self, widget: Input, message: str) -> None:
