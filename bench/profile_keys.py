@@ -4,6 +4,7 @@
     python bench/profile_keys.py --words 20000     # a draft with 20,000 words of notes
     python bench/profile_keys.py --out keys.prof   # keep the stats (for snakeviz, pstats)
     python bench/profile_keys.py --start           # instead: from the spawn to usable
+    python bench/profile_keys.py --list 1000       # instead: ctrl+o to the first row, N drafts
 
 The child is `followup-tui` started through this very script (`--child`), which turns
 cProfile on at SIGUSR1 and off at SIGUSR2, writing the stats then; the parent types as
@@ -24,8 +25,12 @@ import tempfile
 import time
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+if TYPE_CHECKING:
+    from terminal_measures import Env
 
 
 def child(out: str, argv: list[str]) -> int:
@@ -69,6 +74,8 @@ def parent(args: argparse.Namespace) -> int:
             env.core("notes", str(draft), str(args.words))
             target = [str(draft)]
         argv = [sys.executable, __file__, "--child", out, *target]
+        if args.list:
+            return profile_list(env, argv, Path(tmp), Path(out), args)
         if args.start:
             # Twice: the first start writes the bytecode the profiled one runs from.
             for profiled in (False, True):
@@ -104,6 +111,27 @@ def parent(args: argparse.Namespace) -> int:
     return 0
 
 
+def profile_list(env: Env, argv: list[str], tmp: Path, out: Path, args: argparse.Namespace) -> int:
+    """Profile from ctrl+o to the first row of the interviews list on screen."""
+    from terminal import Term
+    from terminal_measures import LIST_ROW, SIZE
+
+    data = tmp / "list-data"
+    env.core("gen", str(data / "followup-tui" / "drafts"), str(args.list))
+    with Term(argv, env.fresh(data), SIZE) as term:
+        term.wait_for(lambda r: "Topics discussed" in r.text(), 30)
+        time.sleep(1.0)
+        os.kill(term.proc.pid, signal.SIGUSR1)
+        pressed = term.key("\x0f")
+        replay = term.wait_for(lambda r: LIST_ROW.search(r.text()) is not None, 60)
+        print(f"first row after {(replay.at - pressed) * 1000:.0f} ms (polled)")
+        os.kill(term.proc.pid, signal.SIGUSR2)
+        wait_for_file(out)
+        term.close(quit_keys="")
+    pstats.Stats(str(out)).sort_stats(args.sort).print_stats(args.top)
+    return 0
+
+
 def main() -> int:
     if len(sys.argv) > 2 and sys.argv[1] == "--child":
         return child(sys.argv[2], sys.argv[3:])
@@ -115,6 +143,7 @@ def main() -> int:
     parser.add_argument("--top", type=int, default=45)
     parser.add_argument("--out")
     parser.add_argument("--start", action="store_true")
+    parser.add_argument("--list", type=int, default=0, metavar="N")
     return parent(parser.parse_args())
 
 

@@ -285,9 +285,17 @@ def time_to_usable(kind: str, env: Env) -> dict[str, float]:
     raise NotShown(f"{kind}: no key landed within 30 s:\n{replay.text()}")
 
 
-def interviews_first_row(env: Env, data: Path, kind: str = "app") -> float:
-    """Ctrl+O on a started app to the first row of the interviews list on screen (ms)."""
-    with spawn(kind, env, data=data) as term:
+def interviews_first_row(env: Env, data: Path, kind: str = "app", warm: bool = True) -> float:
+    """Ctrl+O on a started app to the first row of the interviews list on screen (ms).
+
+    `warm`: the user has listed the drafts before (`followup-tui list` is run first in the same
+    folders), so the drafts' index is in the cache folder; else it is the first list ever.
+    """
+    command = BASE_CMD if kind == "base" else followup_cmd()
+    run_env = env.fresh(data)
+    if warm:
+        subprocess.run([*command, "list"], env=run_env, stdout=subprocess.DEVNULL, check=True)
+    with Term([*command, "--demo"], run_env, SIZE) as term:
         term.wait_for(lambda r: "Topics discussed" in r.text(), 30)
         time.sleep(0.5)
         pressed = term.key("\x0f")

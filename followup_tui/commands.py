@@ -129,12 +129,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from followup_tui.storage import iter_drafts
+    from followup_tui.listing import list_drafts
     from followup_tui.text import clean_line, shown
     from followup_tui.timing import describe, due_sort_key, next_follow_up
 
     current = now()
-    entries = list(iter_drafts(_drafts_folder()))
+    entries = list_drafts(_drafts_folder())
     good = [e for e in entries if e.draft is not None]
     good.sort(key=lambda e: due_sort_key(e.draft, current))  # type: ignore[arg-type]
     bad = [e for e in entries if e.draft is None]

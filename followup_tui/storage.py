@@ -304,6 +304,11 @@ def _draft_from(data: dict[str, Any], r: _Reader) -> Draft:
 def load_draft(path: Path) -> Draft:
     """Read one draft; FileFormatError names the file, the line and what is wrong."""
     data, text = read_toml(path)
+    return draft_from_data(path, data, text)
+
+
+def draft_from_data(path: Path, data: dict[str, Any], text: str = "") -> Draft:
+    """A draft from its TOML shape, checked as strictly as a read file (`text` gives lines)."""
     return _draft_from(data, _Reader(path, text))
 
 

@@ -76,6 +76,7 @@ async def open_list(pilot) -> InterviewsScreen:  # type: ignore[no-untyped-def]
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, InterviewsScreen)
+    await screen.wait_loaded()
     return screen
 
 

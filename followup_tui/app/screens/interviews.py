@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.worker import get_current_worker
 
 from followup_tui import storage, timing
+from followup_tui.app.screens.interview_rows import Row, local_time, read_rows, row_cells, sent_log
 from followup_tui.errors import FileFormatError
 from followup_tui.model import Draft
 from followup_tui.session import Session
@@ -27,50 +29,10 @@ if TYPE_CHECKING:
 # The interview comes second so that it stays in view on an 80-column terminal.
 COLUMNS = ("State", "Interview", "Next", "When due", "Interviewed")
 EMPTY = "No interviews yet: press n to start one"
-# Long cells (a title, an error) are cut here; the line under the table shows them whole.
-CELL_MAX = 40
+# Shown until the folder is read (a moment, unless it holds a great many drafts).
+READING = "Reading the drafts folder…"
 # Actions that need a highlighted row; with an empty list they are shown dimmed.
 ROW_ACTIONS = frozenset({"open", "delete", "sent", "rejected", "offer"})
-
-
-@dataclass
-class Row:
-    """One file of the drafts folder as the list shows it."""
-
-    path: Path
-    draft: Draft | None  # None: the file could not be read
-    error: FileFormatError | None = None
-    is_open: bool = False  # the draft the app is editing: its in-memory version is shown
-
-
-def _same_file(a: Path | None, b: Path) -> bool:
-    return a is not None and a.resolve() == b.resolve()
-
-
-def _cut(text: str) -> str:
-    return text if len(text) <= CELL_MAX else text[: CELL_MAX - 1] + "…"
-
-
-def _at(dt: datetime, draft: Draft, now: datetime) -> str:
-    """A time shown in the interview's own zone, like the rest of the timing."""
-    when = draft.interview.when
-    zone = when.tzinfo if when is not None else None
-    return timing.format_time(dt.astimezone(zone), now)
-
-
-def sent_log(draft: Draft, now: datetime) -> str:
-    """What the user says they sent, oldest first, and the company's answer."""
-    sent = [
-        f"{s.stage} sent {_at(s.at, draft, now)}" + (f" to {s.to}" if s.to else "")
-        for s in sorted(draft.sent, key=lambda s: s.at)
-    ]
-    lines = ["Sent: " + ("; ".join(sent) if sent else "nothing sent yet")]
-    if draft.outcome:
-        at = f" {_at(draft.outcome_at, draft, now)}" if draft.outcome_at else ""
-        lines.append(f"Outcome: {draft.outcome}{at}")
-    else:
-        lines.append("Outcome: no answer yet")
-    return "\n".join(lines)
 
 
 class InterviewsScreen(Screen[None]):
@@ -92,6 +54,8 @@ class InterviewsScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[Row] = []
+        self.loaded = asyncio.Event()
+        """Set while the list on screen shows the folder as last read."""
 
     @property
     def followup(self) -> FollowupApp:
@@ -100,7 +64,7 @@ class InterviewsScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="✉")
-        yield Static(EMPTY, id="iv-empty", markup=False)
+        yield Static(READING, id="iv-empty", markup=False)
         table: DataTable[Text] = DataTable(id="iv-table", cursor_type="row", zebra_stripes=True)
         for label in COLUMNS:
             table.add_column(label, key=label.lower())
@@ -112,6 +76,7 @@ class InterviewsScreen(Screen[None]):
         # The rows are read when the screen resumes, which Textual also sends when the screen
         # is first shown: reading them here too read the whole folder twice.
         self.sub_title = "Interviews"
+        self.query_one(DataTable).display = False
         self.query_one(DataTable).focus()
 
     def on_screen_resume(self) -> None:
@@ -121,62 +86,49 @@ class InterviewsScreen(Screen[None]):
 
     # ------------------------------------------------------------ the list
 
-    def _load_rows(self) -> list[Row]:
-        session = self.followup.session
-        rows = []
-        for entry in storage.iter_drafts():
-            is_open = _same_file(session.path, entry.path) and not session.read_only
-            draft = session.draft if is_open else entry.draft
-            rows.append(Row(entry.path, draft, entry.error, is_open))
-        now = self.followup.now()
-        good = [r for r in rows if r.draft is not None]
-        good.sort(key=lambda r: timing.due_sort_key(cast(Draft, r.draft), now))
-        return good + [r for r in rows if r.draft is None]
-
-    def _cells(self, row: Row, now: datetime) -> tuple[Text, ...]:
-        if row.draft is None:
-            reason = row.error.reason if row.error else "cannot be read"
-            if row.error and row.error.line:
-                reason = f"line {row.error.line}: {reason}"
-            cells = ("unread", _cut(shown(row.path.name)), "-", _cut(reason), "-")
-            return tuple(Text(c) for c in cells)
-        draft = row.draft
-        window = timing.next_follow_up(draft, now)
-        when = draft.interview.when
-        if when is None:
-            state, label, due = "no date", "-", "set the interview time"
-        elif window is None:
-            state, label, due = "done", "-", "nothing left to send"
-        else:
-            state, label, due = window.state, window.label, timing.describe(window, now)
-        title = _cut(draft.title()) + (" (open)" if row.is_open else "")
-        interviewed = timing.format_time(when, now) if when is not None else "-"
-        return (
-            Text(state, style="bold" if state in ("due", "overdue") else ""),
-            Text(title),
-            Text(label),
-            Text(due),
-            Text(interviewed),
-        )
-
     def refresh_rows(self, keep: Path | None = None) -> None:
-        """Re-read the folder and redraw, keeping the cursor on `keep` (or where it was)."""
+        """Re-read the folder off the UI thread and redraw, the cursor on `keep` (or where it was).
+
+        The list on screen stays as it is until the new one is read (`wait_loaded`).
+        """
+        self.loaded.clear()
+        session = self.followup.session
+        open_path = None if session.read_only else session.path
+        self._read(open_path, session.draft.copy(), self.followup.now(), keep)
+
+    @work(thread=True, exclusive=True, group="interviews")
+    def _read(
+        self, open_path: Path | None, open_draft: Draft, now: datetime, keep: Path | None
+    ) -> None:
+        rows = read_rows(open_path, open_draft, now)
+        cells = [row_cells(row, now) for row in rows]
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._fill, rows, cells, keep)
+
+    def _fill(self, rows: list[Row], cells: list[tuple[Text, ...]], keep: Path | None) -> None:
         table = self.query_one(DataTable)
         old_index = table.cursor_row
-        self.rows = self._load_rows()
-        now = self.followup.now()
+        had_rows = bool(self.rows)
+        self.rows = rows
         table.clear()
-        for row in self.rows:
-            table.add_row(*self._cells(row, now), key=str(row.path))
-        empty = not self.rows
-        table.display = not empty
-        self.query_one("#iv-empty").display = empty
-        if not empty:
-            paths = [r.path for r in self.rows]
+        for row, shown_cells in zip(rows, cells, strict=True):
+            table.add_row(*shown_cells, key=str(row.path))
+        table.display = bool(rows)
+        empty = self.query_one("#iv-empty", Static)
+        empty.update(EMPTY)
+        empty.display = not rows
+        if rows:
+            paths = [r.path for r in rows]
             index = paths.index(keep) if keep in paths else min(old_index, len(paths) - 1)
             table.move_cursor(row=max(index, 0))
         self._show_detail()
-        self.refresh_bindings()
+        if had_rows != bool(rows):
+            self.refresh_bindings()  # the row actions are dimmed while there are none
+        self.loaded.set()
+
+    async def wait_loaded(self) -> None:
+        """Wait until the list on screen shows the folder as last read."""
+        await self.loaded.wait()
 
     def current(self) -> Row | None:
         """The highlighted row, if there is one."""
@@ -358,7 +310,7 @@ class InterviewsScreen(Screen[None]):
         def mark(draft: Draft) -> str:
             to = recipients(draft)
             timing.mark_sent(draft, draft.stage, now, to)
-            return f"recorded: {draft.stage} sent {_at(now, draft, now)}" + (
+            return f"recorded: {draft.stage} sent {local_time(now, draft, now)}" + (
                 f" to {to}" if to else ""
             )
 
@@ -366,7 +318,7 @@ class InterviewsScreen(Screen[None]):
         self._confirm_change(
             row,
             f"Mark the {row.draft.stage} email of {row.draft.title()} as sent?",
-            f"Records that you sent it {_at(now, row.draft, now)}"
+            f"Records that you sent it {local_time(now, row.draft, now)}"
             + (f" to {to}." if to else ".")
             + " The next follow-up is then worked out from it.",
             "Mark sent",

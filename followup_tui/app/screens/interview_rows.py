@@ -1,0 +1,101 @@
+"""The rows of the interviews list: each draft file with its next follow-up, soonest first.
+
+Pure functions of the folder and the clock, so the list reads them off the UI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import cast
+
+from rich.text import Text
+
+from followup_tui import listing, timing
+from followup_tui.errors import FileFormatError
+from followup_tui.model import Draft
+from followup_tui.text import shown
+
+# Long cells (a title, an error) are cut here; the line under the table shows them whole.
+CELL_MAX = 40
+
+
+@dataclass
+class Row:
+    """One file of the drafts folder as the list shows it."""
+
+    path: Path
+    draft: Draft | None  # None: the file could not be read
+    error: FileFormatError | None = None
+    is_open: bool = False  # the draft the app is editing: its in-memory version is shown
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= CELL_MAX else text[: CELL_MAX - 1] + "…"
+
+
+def local_time(dt: datetime, draft: Draft, now: datetime) -> str:
+    """A time shown in the interview's own zone, like the rest of the timing."""
+    when = draft.interview.when
+    zone = when.tzinfo if when is not None else None
+    return timing.format_time(dt.astimezone(zone), now)
+
+
+def sent_log(draft: Draft, now: datetime) -> str:
+    """What the user says they sent, oldest first, and the company's answer."""
+    sent = [
+        f"{s.stage} sent {local_time(s.at, draft, now)}" + (f" to {s.to}" if s.to else "")
+        for s in sorted(draft.sent, key=lambda s: s.at)
+    ]
+    lines = ["Sent: " + ("; ".join(sent) if sent else "nothing sent yet")]
+    if draft.outcome:
+        at = f" {local_time(draft.outcome_at, draft, now)}" if draft.outcome_at else ""
+        lines.append(f"Outcome: {draft.outcome}{at}")
+    else:
+        lines.append("Outcome: no answer yet")
+    return "\n".join(lines)
+
+
+def read_rows(open_path: Path | None, open_draft: Draft, now: datetime) -> list[Row]:
+    """Every draft file, due soonest first, then the unreadable ones.
+
+    The file at `open_path` is the draft being edited: `open_draft` (its state in the app,
+    perhaps not saved yet) stands for it.
+    """
+    open_file = open_path.resolve() if open_path is not None else None
+    rows = []
+    for entry in listing.list_drafts():
+        is_open = open_file is not None and entry.path.resolve() == open_file
+        rows.append(Row(entry.path, open_draft if is_open else entry.draft, entry.error, is_open))
+    good = [r for r in rows if r.draft is not None]
+    good.sort(key=lambda r: timing.due_sort_key(cast(Draft, r.draft), now))
+    return good + [r for r in rows if r.draft is None]
+
+
+def row_cells(row: Row, now: datetime) -> tuple[Text, ...]:
+    """The cells of one row, worked out against `now`."""
+    if row.draft is None:
+        reason = row.error.reason if row.error else "cannot be read"
+        if row.error and row.error.line:
+            reason = f"line {row.error.line}: {reason}"
+        cells = ("unread", _cut(shown(row.path.name)), "-", _cut(reason), "-")
+        return tuple(Text(c) for c in cells)
+    draft = row.draft
+    window = timing.next_follow_up(draft, now)
+    when = draft.interview.when
+    if when is None:
+        state, label, due = "no date", "-", "set the interview time"
+    elif window is None:
+        state, label, due = "done", "-", "nothing left to send"
+    else:
+        state, label, due = window.state, window.label, timing.describe(window, now)
+    title = _cut(draft.title()) + (" (open)" if row.is_open else "")
+    interviewed = timing.format_time(when, now) if when is not None else "-"
+    return (
+        Text(state, style="bold" if state in ("due", "overdue") else ""),
+        Text(title),
+        Text(label),
+        Text(due),
+        Text(interviewed),
+    )
