@@ -7,9 +7,10 @@ import email
 import email.policy
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.app import SystemCommand
@@ -160,3 +161,52 @@ async def test_mark_sent_and_outcome_reach_the_draft_file(draft_path: Path) -> N
     saved = storage.load_draft(draft_path)
     assert [(s.stage, s.at) for s in saved.sent] == [("thank-you", NOW)]
     assert saved.outcome == "rejected"
+
+
+async def test_exports_and_editor_follow_the_interviewer_on_screen(
+    draft_path: Path, opened: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = tmp_path / "editor.py"
+    script.write_text(
+        "import sys, pathlib\n"
+        "p = pathlib.Path(sys.argv[1])\n"
+        "p.write_text(p.read_text().replace('Hi Tomás,', 'Dear Tomás,'))\n"
+    )
+    monkeypatch.setenv("VISUAL", f"{sys.executable} {script}")
+    app = build(draft_path)
+    monkeypatch.setattr(app, "suspend", no_suspend)
+    async with app.run_test(size=(120, 40)) as pilot:
+        command(app, "to: Tomás Herrera").callback()
+        await pilot.pause()
+        command(app, "export: .eml draft").callback()
+        await pilot.pause()
+        command(app, "email: open in $EDITOR").callback()
+        deadline = time.monotonic() + 30
+        while app.session.draft.edit_for("thank-you", 1) is None:
+            assert time.monotonic() < deadline, "the edit did not come back"
+            await pilot.pause(0.05)
+    target = paths.data_dir() / "exports" / "northwind-2.eml"
+    assert opened == [str(target)]
+    message = email.message_from_bytes(target.read_bytes(), policy=email.policy.default)
+    assert "tomas.herrera@northwind.example" in message["To"]
+    edit = app.session.draft.edit_for("thank-you", 1)
+    assert edit is not None and edit.body.startswith("Dear Tomás,")
+    assert app.session.draft.edit_for("thank-you", 0) is None
+
+
+async def test_a_broken_template_exports_nothing_and_says_why(
+    draft_path: Path, opened: list[str], notifications: Callable[[Any], list[str]]
+) -> None:
+    template = paths.user_templates_dir() / "thank-you" / "warm.j2"
+    template.parent.mkdir(parents=True, exist_ok=True)
+    template.write_text("Subject: Thanks\n\n{% if %}\n", encoding="utf-8")
+    app = build(draft_path)
+    seen = notifications(app)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for title in ("export: .eml draft", "export: mailto link", "email: open in $EDITOR"):
+            command(app, title).callback()
+            await pilot.pause()
+    assert opened == []
+    assert not (paths.data_dir() / "exports").exists()
+    assert sum("warm.j2" in message for message in seen) == 3
+    assert app.session.draft.edits == {}

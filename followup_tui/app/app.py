@@ -248,17 +248,9 @@ class FollowupApp(App[None]):
         self.show_merged(result.changed)
 
     def show_merged(self, changed: frozenset[str]) -> None:
-        """Show the draft's fields that a merge with the file changed."""
-        if not changed:
-            return
-        from followup_tui.app.widgets.notes import NotesForm
-
-        # The drop-downs and rows follow a rebuild; texts are updated where they are, so a
-        # field being typed in keeps its focus.
-        forms = self.main.query(NotesForm)
-        if {"stage", "tone"} & changed or (forms and not forms.first().show_draft()):
-            self.call_later(self.main.reload)
-        self.main.schedule_render()
+        """Have the main screen show the draft's fields that a merge with the file changed."""
+        if changed:
+            self.main.show_merged(changed)
 
     def save_settings(self, quiet: bool = False) -> None:
         """Write config.toml, unless it is a file the user must fix first."""
@@ -400,10 +392,9 @@ class FollowupApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         if isinstance(screen, MainScreen):  # as with their keys: the email's own screen
-            yield from screen.commands()
-            from followup_tui.app.handoff import handoff_commands
+            from followup_tui.app.palette import main_commands
 
-            yield from handoff_commands(self)
+            yield from main_commands(screen)
         yield SystemCommand("save: now", "Save the draft (ctrl+s)", self.action_save)
         yield SystemCommand(
             "interviews: list", "All interviews, due soonest first", self.action_interviews

@@ -1,29 +1,27 @@
-"""Getting the email out of the app: files, mailto, $EDITOR, reminders, the sent log."""
+"""Getting the email out of the app: files, mailto, $EDITOR, reminders, the sent log.
+
+The main screen runs these from its actions, handing over the email on screen and its
+interviewer; what changes the draft is applied and announced by the screen."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.app import SystemCommand
-
 from followup_tui import export, paths, storage
-from followup_tui.errors import FileFormatError
-from followup_tui.model import ManualEdit, edit_key
+from followup_tui.model import Email, ManualEdit
 from followup_tui.text import shown
 
 if TYPE_CHECKING:
     from followup_tui.app.app import FollowupApp
 
 
-def export_path(app: FollowupApp, suffix: str) -> Path:
+def export_path(app: FollowupApp, suffix: str, interviewer: int = 0) -> Path:
     """Where the app writes a hand-off file: beside the drafts, named after the draft."""
     session = app.session
     stem = session.path.stem if session.path else "demo"
     if suffix != ".ics" and len(session.draft.interviewers) > 1:
-        stem += f"-{app.main.interviewer + 1}"
+        stem += f"-{interviewer + 1}"
     return paths.data_dir() / "exports" / f"{stem}{suffix}"
 
 
@@ -36,8 +34,8 @@ def _open(app: FollowupApp, target: str) -> str | None:
         return None
 
 
-def _write(app: FollowupApp, suffix: str, data: bytes) -> Path | None:
-    target = export_path(app, suffix)
+def _write(app: FollowupApp, suffix: str, data: bytes, interviewer: int = 0) -> Path | None:
+    target = export_path(app, suffix, interviewer)
     try:
         storage.atomic_write(target, data)
     except OSError as exc:
@@ -46,19 +44,14 @@ def _write(app: FollowupApp, suffix: str, data: bytes) -> Path | None:
     return target
 
 
-def export_eml(app: FollowupApp) -> None:
+def export_eml(app: FollowupApp, email: Email, interviewer: int) -> None:
     """Write the email as an .eml draft and open it in the desktop mail program if there is one."""
-    try:
-        email = app.main.current_email()
-    except FileFormatError as exc:
-        app.notify(str(exc), severity="error")
-        return
     try:
         data = export.to_eml(email, app.profile, date=app.now())
     except export.BadRecipient as exc:
         app.notify(f"{exc}.", title="Not exported", severity="error")
         return
-    target = _write(app, ".eml", data)
+    target = _write(app, ".eml", data, interviewer)
     if target is None:
         return
     opener = _open(app, str(target))
@@ -66,12 +59,12 @@ def export_eml(app: FollowupApp) -> None:
     app.notify(f"Wrote {shown(target)}; {how}.", title="Email saved as .eml", timeout=10)
 
 
-def open_mailto(app: FollowupApp) -> None:
+def open_mailto(app: FollowupApp, email: Email, interviewer: int) -> None:
     """Open a mailto: link, or say it is too long and offer the .eml instead."""
     from followup_tui.app.dialogs import ConfirmDialog
 
     try:
-        link = export.to_mailto(app.main.current_email())
+        link = export.to_mailto(email)
     except export.BadRecipient as exc:
         app.notify(f"{exc}.", title="Not exported", severity="error")
         return
@@ -79,7 +72,7 @@ def open_mailto(app: FollowupApp) -> None:
 
         def answer(yes: bool | None) -> None:
             if yes:
-                export_eml(app)
+                export_eml(app, email, interviewer)
 
         app.push_screen(
             ConfirmDialog(
@@ -90,9 +83,6 @@ def open_mailto(app: FollowupApp) -> None:
             ),
             answer,
         )
-        return
-    except FileFormatError as exc:
-        app.notify(str(exc), severity="error")
         return
     opener = _open(app, link)
     if opener:
@@ -127,71 +117,35 @@ def export_ics(app: FollowupApp) -> None:
     )
 
 
-def open_in_editor(app: FollowupApp) -> None:
-    """Edit the email in $VISUAL/$EDITOR; the edited text comes back as the manual edit."""
-    main = app.main
-    try:
-        email = main.current_email()
-    except FileFormatError as exc:
-        app.notify(str(exc), severity="error")
-        return
+def edit_in_editor(app: FollowupApp, email: Email) -> ManualEdit | None:
+    """Edit the email in $VISUAL/$EDITOR; the edited text, or None (and why) when none came back."""
     try:
         with app.suspend():
             edited = export.edit_in_editor(email.text)
     except Exception as exc:  # no editor, or one that could not start: tell, keep the text
         app.notify(f"could not run the editor: {exc}", severity="error")
-        return
+        return None
     app.refresh()
     if edited is None:
         app.notify("No change came back from the editor.", timeout=4)
-        return
+        return None
     subject, body = export.parse_edited(edited)
-    draft = app.session.draft
-    draft.edits[edit_key(draft.stage, main.interviewer)] = ManualEdit(subject, body)
-    main.changed()
-    app.notify("Your edit from the editor is now this email.", timeout=4)
+    return ManualEdit(subject, body)
 
 
-def mark_sent(app: FollowupApp, stage: str | None = None) -> None:
-    """Record that the user sent this stage's email now."""
+def mark_sent(app: FollowupApp, stage: str) -> None:
+    """Record in the draft that the user sent this stage's email now."""
     from followup_tui.timing import mark_sent as record
 
     draft = app.session.draft
-    stage = stage or draft.stage
     to = ", ".join(i.email or i.name for i in draft.interviewers if i.email or i.name)
     record(draft, stage, app.now(), to)
-    app.main.changed()
     app.notify(f"Recorded: {stage} sent {app.now():%a %d %b %H:%M}.", timeout=5)
 
 
 def record_outcome(app: FollowupApp, outcome: str) -> None:
-    """Record a rejection or an offer (or clear it)."""
+    """Record a rejection or an offer (or clear it) in the draft."""
     from followup_tui.timing import record_outcome as record
 
     record(app.session.draft, outcome, app.now())
-    app.main.changed()
     app.notify(f"Recorded outcome: {outcome or 'none'}.", timeout=5)
-
-
-def handoff_commands(app: FollowupApp) -> Iterator[SystemCommand]:
-    """Palette commands for everything above."""
-    yield SystemCommand(
-        "export: .eml draft", "For neomutt -H, aerc, desktop mail", partial(export_eml, app)
-    )
-    yield SystemCommand(
-        "export: mailto link", "Open in the mail program", partial(open_mailto, app)
-    )
-    yield SystemCommand(
-        "export: .ics reminder", "The next follow-up in your calendar", partial(export_ics, app)
-    )
-    stage = app.session.draft.stage
-    yield SystemCommand(
-        f"sent: mark {stage} as sent", "Adds it to the sent log", partial(mark_sent, app)
-    )
-    yield SystemCommand(
-        "outcome: rejected",
-        "Feedback and keep-in-touch become due",
-        partial(record_outcome, app, "rejected"),
-    )
-    yield SystemCommand("outcome: offer", "Congratulations", partial(record_outcome, app, "offer"))
-    yield SystemCommand("outcome: clear", "No outcome yet", partial(record_outcome, app, ""))

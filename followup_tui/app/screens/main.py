@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
 from datetime import datetime
-from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from textual import events, on, work
-from textual.app import ComposeResult, SystemCommand
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
@@ -95,13 +93,13 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         draft = self.session.draft
-        self._people_listed = self._people()
+        self._people_listed = self.people()
         yield Header(icon="✉")
         with Horizontal(id="switchers"):
             yield Label("Stage", classes="switch-label")
             yield choice(STAGES, draft.stage, "s-stage").data_bind(value=MainScreen.stage)
             yield Label("Tone", classes="switch-label")
-            yield choice(self._tones(), draft.tone, "s-tone").data_bind(value=MainScreen.tone)
+            yield choice(self.tone_choices(), draft.tone, "s-tone").data_bind(value=MainScreen.tone)
             yield Label("To", classes="switch-label")
             yield drop_down(self._people_listed, 0, "s-person").data_bind(
                 value=MainScreen.interviewer
@@ -141,7 +139,8 @@ class MainScreen(Screen[None]):
         # signature, a stage marked sent) shows in the email.
         self.schedule_render()
 
-    def _tones(self) -> list[str]:
+    def tone_choices(self) -> list[str]:
+        """The tones offered at this stage (the draft's own among them, even if unusual)."""
         from followup_tui.tones import available_tones
 
         tones = available_tones(self.stage) or list(TONES)
@@ -149,12 +148,22 @@ class MainScreen(Screen[None]):
             tones.append(self.tone)
         return tones
 
-    def _people(self) -> list[tuple[str, int]]:
+    def people(self) -> list[tuple[str, int]]:
+        """The To choices: each interviewer's name (or number) and index."""
         people = [
             (person.name.strip() or f"Interviewer {n + 1}", n)
             for n, person in enumerate(self.session.draft.interviewers)
         ]
         return people or [("Interviewer 1", 0)]  # a draft may have none: one email to nobody
+
+    def show_merged(self, changed: frozenset[str]) -> None:
+        """Show the fields a merge with the file changed: texts in place, or a rebuild."""
+        # The drop-downs and rows follow a rebuild; texts are updated where they are, so a
+        # field being typed in keeps its focus.
+        forms = self.query(NotesForm)
+        if {"stage", "tone"} & changed or (forms and not forms.first().show_draft()):
+            self.call_later(self.reload)
+        self.schedule_render()
 
     async def reload(self) -> None:
         """Show the app's (new) session: rebuild every pane from its draft."""
@@ -270,7 +279,7 @@ class MainScreen(Screen[None]):
 
     def _refresh_people(self) -> None:
         """The To drop-down lists the interviewers by their names as they are now."""
-        people = self._people()
+        people = self.people()
         if people == self._people_listed:
             return
         self._people_listed = people
@@ -310,7 +319,7 @@ class MainScreen(Screen[None]):
             return
         self.session.draft.stage = Stage(stage)
         tones: Select[str] = self.query_one("#s-tone", Select)
-        set_options_keeping(tones, ((t, t) for t in self._tones()), self.tone)
+        set_options_keeping(tones, ((t, t) for t in self.tone_choices()), self.tone)
         self._email_switched()
 
     def watch_tone(self, tone: str) -> None:
@@ -332,14 +341,19 @@ class MainScreen(Screen[None]):
 
     # ------------------------------------------------------------ actions
 
+    def email_or_say(self, title: str = "") -> Email | None:
+        """The email on screen; None, after saying why, when its template does not render."""
+        try:
+            return self.current_email()
+        except FileFormatError as exc:
+            self.notify(str(exc), title=title, severity="error")
+            return None
+
     def action_copy_email(self, part: str = "email") -> None:
         """Copy the email (or its body or subject) as `followup-tui render` prints it."""
-        try:
-            email = self.current_email()
-        except FileFormatError as exc:
-            self.notify(str(exc), title="Nothing copied", severity="error")
-            return
-        self.fapp.copy_text(email, part)
+        email = self.email_or_say("Nothing copied")
+        if email is not None:
+            self.fapp.copy_text(email, part)
 
     def action_toggle_edit(self) -> None:
         """Between the notes and the editable email."""
@@ -351,12 +365,7 @@ class MainScreen(Screen[None]):
             self.show_pane("notes-pane")
             self.query_one("#notes").focus()
             self.schedule_render()
-        else:
-            try:
-                email = self.current_email()
-            except FileFormatError as exc:
-                self.notify(str(exc), title="Fix the template first", severity="error")
-                return
+        elif (email := self.email_or_say("Fix the template first")) is not None:
             self.show_pane("preview-pane")
             preview.start_editing(email)
 
@@ -383,10 +392,39 @@ class MainScreen(Screen[None]):
         )
 
     def action_open_editor(self) -> None:
-        """Edit the email in $VISUAL / $EDITOR."""
-        from followup_tui.app.handoff import open_in_editor
+        """Edit the email in $VISUAL / $EDITOR; what comes back is this email's hand edit."""
+        from followup_tui.app.handoff import edit_in_editor
 
-        open_in_editor(self.fapp)
+        email = self.email_or_say()
+        edit = None if email is None else edit_in_editor(self.fapp, email)
+        if edit is not None:
+            self.session.draft.set_edit(self.stage, self.interviewer, edit)
+            self.changed()
+            self.notify("Your edit from the editor is now this email.", timeout=4)
+
+    def action_export(self, kind: str) -> None:
+        """Hand the email over: an .eml draft ("eml"), a mailto: link, or an .ics reminder."""
+        from followup_tui.app import handoff
+
+        if kind == "ics":
+            handoff.export_ics(self.fapp)
+        elif (email := self.email_or_say()) is not None:
+            send = handoff.export_eml if kind == "eml" else handoff.open_mailto
+            send(self.fapp, email, self.interviewer)
+
+    def action_mark_sent(self) -> None:
+        """Record that this stage's email was sent now."""
+        from followup_tui.app.handoff import mark_sent
+
+        mark_sent(self.fapp, self.stage)
+        self.changed()
+
+    def action_record_outcome(self, outcome: str) -> None:
+        """Record a rejection or an offer ("" clears it)."""
+        from followup_tui.app.handoff import record_outcome
+
+        record_outcome(self.fapp, outcome)
+        self.changed()
 
     def has_edit(self) -> bool:
         """True when the email on screen is the user's own edit."""
@@ -400,38 +438,3 @@ class MainScreen(Screen[None]):
         if preview.editing:
             preview.start_editing(self.current_email())
         self.changed()
-
-    def commands(self) -> Iterable[SystemCommand]:
-        """The palette's commands that act on the email on this screen."""
-        copy = self.action_copy_email
-        yield SystemCommand("copy: email", "Subject line, blank line, body", copy)
-        yield SystemCommand("copy: body", "Just the body", partial(copy, "body"))
-        yield SystemCommand("copy: subject", "Just the subject", partial(copy, "subject"))
-        yield SystemCommand("email: edit / back to notes", "ctrl+e", self.action_toggle_edit)
-        yield SystemCommand(
-            "email: regenerate from notes", "Asks first if edited", self.action_regenerate
-        )
-        yield SystemCommand("email: open in $EDITOR", "Edits come back", self.action_open_editor)
-        notes = self.query_one(NotesForm)
-        add, remove = "add_interviewer", "remove_interviewer"
-        yield SystemCommand(
-            "interviewer: add", "A new row in the notes (f3)", partial(notes.run_action, add)
-        )
-        yield SystemCommand(
-            "interviewer: remove",
-            "The one whose fields have the focus (f4)",
-            partial(notes.run_action, remove),
-        )
-        for stage in STAGES:
-            switch = partial(setattr, self, "stage", stage)
-            yield SystemCommand(f"stage: {stage}", "Switch the follow-up stage", switch)
-        for tone in self._tones():
-            yield SystemCommand(
-                f"tone: {tone}", "Switch the tone", partial(setattr, self, "tone", tone)
-            )
-        for label, index in self._people():
-            yield SystemCommand(
-                f"to: {label}",
-                "Switch to this interviewer's email",
-                partial(setattr, self, "interviewer", index),
-            )
