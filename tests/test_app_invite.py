@@ -121,6 +121,18 @@ async def test_when_shows_what_it_understood_and_keeps_what_it_cannot_read(
         )
 
 
+async def test_a_time_without_a_zone_is_read_in_the_interviews_zone() -> None:
+    path = paths.drafts_dir() / "nyc.toml"
+    when = datetime(2026, 11, 20, 10, 0, tzinfo=ZoneInfo("America/New_York"))
+    storage.save_draft(path, Draft(interview=Interview(company="Lumen", when=when)))
+    app = build(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await type_in(pilot, "#f-when", "yesterday 3pm")
+        assert line(app, "#f-when-read") == "= Fri 20 Nov 15:00 -05:00"
+        got = app.session.draft.interview.when
+        assert got is not None and got.utcoffset() == when.utcoffset() and got.hour == 15
+
+
 async def test_decision_shows_the_day_it_understood(draft_file: Path) -> None:
     app = build(draft_file)
     async with app.run_test(size=(120, 40)) as pilot:

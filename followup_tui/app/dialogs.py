@@ -18,11 +18,14 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("n", "dismiss(False)", "No", show=False),
     ]
 
-    def __init__(self, question: str, detail: str = "", *, confirm: str = "Yes") -> None:
+    def __init__(
+        self, question: str, detail: str = "", *, confirm: str = "Yes", cancel: str = "Cancel"
+    ) -> None:
         super().__init__(classes="dialog")
         self.question = question
         self.detail = detail
         self.confirm = confirm
+        self.cancel = cancel
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box"):
@@ -31,7 +34,7 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Label(self.detail, classes="dialog-detail", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(f"{self.confirm} (y)", id="yes", variant="error")
-                yield Button("Cancel (n)", id="no", variant="primary")
+                yield Button(f"{self.cancel} (n)", id="no", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

@@ -215,6 +215,7 @@ async def _new_from_invite(app: FollowupApp) -> None:
                 "The invitation's title names them, and your profile's email is not among the"
                 " attendees. If it is you, they are left out of the interviewers.",
                 confirm="That is me",
+                cancel="Not me",
             )
         )
         if is_you:
