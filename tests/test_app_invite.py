@@ -199,13 +199,46 @@ async def test_several_events_ask_which_one(draft_file: Path) -> None:
         options = app.screen.query_one(OptionList)
         assert options.option_count == 2
         assert "Product Designer interview at Lumen" in str(options.get_option_at_index(1).prompt)
-        options.highlighted = 1
-        await pilot.press("enter")
+        assert options.highlighted == 0
+        await pilot.press("down", "enter")
         await until(pilot, lambda: app.session.path != draft_file, "the new draft opens")
         draft = app.session.draft
         assert (draft.interview.company, draft.interview.role) == ("Lumen", "Product Designer")
         assert [i.name for i in draft.interviewers] == ["Ana Silva", "Ben Hart"]
         assert draft.interview.format == "on-site"
+
+
+MIXED = """BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//tests//EN\r
+BEGIN:VEVENT\r
+UID:1@tests\r
+DTSTART;VALUE=DATE:20261130\r
+SUMMARY:Onsite day at Lumen\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:2@tests\r
+DTSTART:20261201T130000Z\r
+SUMMARY:Data Analyst interview at Lumen\r
+END:VEVENT\r
+END:VCALENDAR\r
+"""
+
+
+async def test_an_all_day_event_cannot_be_picked(tmp_path: Path) -> None:
+    invite = tmp_path / "mixed.ics"
+    invite.write_bytes(MIXED.encode())
+    app = build(None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_new_from_invite()
+        await give_path(pilot, invite)
+        await until(pilot, lambda: isinstance(app.screen, EventChoice), "the choice of event")
+        options = app.screen.query_one(OptionList)
+        assert options.get_option_at_index(0).disabled
+        assert options.highlighted == 1
+        await pilot.press("up", "enter")  # up has nowhere to go but the one event with a time
+        await until(pilot, lambda: app.session.path is not None, "the new draft opens")
+        assert app.session.draft.interview.role == "Data Analyst"
 
 
 async def test_an_attendee_the_title_names_is_asked_about() -> None:

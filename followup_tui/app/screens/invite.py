@@ -179,6 +179,11 @@ class EventChoice(ModalScreen[int | None]):
             )
             yield Label("enter picks it, escape cancels", classes="dialog-detail")
 
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.action_first()  # highlighted, so enter picks it and down goes to the next
+        options.focus()
+
     @on(OptionList.OptionSelected)
     def _picked(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option_index)
@@ -232,7 +237,14 @@ def create_and_open(app: FollowupApp, path: Path, event: InviteEvent) -> None:
         return
     session = app.session
     if session.dirty and not session.ephemeral and not app.save_draft(quiet=True):
-        return  # its text stays open here, and the failure was said
+        # its text stays open here; the failure itself was said by the save
+        app.notify(
+            "The new interview was not created: the open draft could not be saved first.",
+            title="Not created",
+            severity="error",
+            timeout=12,
+        )
+        return
     target = storage.new_draft_path(draft)
     try:
         storage.save_draft(target, draft)
