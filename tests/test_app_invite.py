@@ -105,13 +105,14 @@ async def test_when_shows_what_it_understood_and_keeps_what_it_cannot_read(
         assert iv.when == datetime(2026, 11, 20, 15, 0, tzinfo=BERLIN)
         await type_in(pilot, "#f-when", "Thu 9:30 America/New_York")
         assert line(app, "#f-when-read") == "= Thu 19 Nov 09:30 EST"
+        await pilot.press("tab")  # left with a time that reads: the one kept from now on
 
         field = await type_in(pilot, "#f-when", "after lunch")
         shown = line(app, "#f-when-read")
         assert shown.startswith("! ") and "cannot read 'after lunch'" in shown
         assert "kept as typed" in shown and field.has_class("-invalid")
         assert field.value == "after lunch" and iv.when_text == "after lunch"
-        # the follow-up dates go on from the last time that could be read
+        # the follow-up dates go on from the time before this edit
         assert iv.when == datetime(2026, 11, 19, 9, 30, tzinfo=ZoneInfo("America/New_York"))
         await pilot.press("ctrl+s")
         await until(
@@ -119,6 +120,17 @@ async def test_when_shows_what_it_understood_and_keeps_what_it_cannot_read(
             lambda: storage.load_draft(draft_file).interview.when_text == "after lunch",
             "the text kept as typed is saved",
         )
+
+
+async def test_an_hour_the_clocks_skip_is_named_under_the_field(draft_file: Path) -> None:
+    app = build(draft_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        before = app.session.draft.interview.when
+        field = await type_in(pilot, "#f-when", "2026-03-29 02:30")
+        shown = line(app, "#f-when-read")
+        assert "does not exist in Europe/Berlin" in shown and "01:30 CET or 03:30 CEST" in shown
+        assert field.has_class("-invalid") and field.value == "2026-03-29 02:30"
+        assert app.session.draft.interview.when == before  # never moved to a reading
 
 
 async def test_a_time_without_a_zone_is_read_in_the_interviews_zone() -> None:
@@ -140,6 +152,7 @@ async def test_decision_shows_the_day_it_understood(draft_file: Path) -> None:
         await type_in(pilot, "#f-decision", "Fri")
         assert line(app, "#f-decision-read") == "= Fri 27 Nov"
         assert app.session.draft.interview.decision_by == date(2026, 11, 27)
+        await pilot.press("tab")
         field = await type_in(pilot, "#f-decision", "14:00")
         assert field.has_class("-invalid") and "not a date" in line(app, "#f-decision-read")
         assert app.session.draft.interview.decision_by == date(2026, 11, 27)

@@ -1,8 +1,8 @@
 """The form's When and Decision fields: a date typed as people say it, with a line under the
 field saying what it was understood as ("= Mon 30 Nov 14:00 CET") or why it cannot be read.
 
-Text that cannot be read is kept as typed (and saved) until it is fixed; the draft's date
-stays the last one that could be read, so the follow-up dates go on from it.
+Text that cannot be read is kept as typed (and saved) until it is fixed; the draft keeps the
+date from before the edit meanwhile, never a reading of a half-typed text ("2" is 02:00).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from typing import Any
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label
@@ -59,7 +60,7 @@ WHEN = DateKind(
     "f-when",
     "when",
     "when_text",
-    "e.g. yesterday 3pm, 30 Nov 14:00",
+    "e.g. yesterday 3pm",
     parse_when_field,
     dates.describe,
     format_when,
@@ -69,7 +70,7 @@ DECISION = DateKind(
     "f-decision",
     "decision_by",
     "decision_text",
-    "if they said: Fri, 4 Dec",
+    "e.g. Fri or 4 Dec",
     parse_decision_field,
     dates.describe_date,
     lambda day: day.isoformat() if day else "",
@@ -93,6 +94,8 @@ class DateField(Vertical):
         self.interview = interview
         # where a time typed without a zone is read: the interview's as the form opened
         self.zone = zone
+        # the date as it was before the edit: what unreadable text leaves the draft with
+        self.settled = getattr(interview, kind.value_attr)
 
     def compose(self) -> ComposeResult:
         kind, iv = self.kind, self.interview
@@ -129,10 +132,17 @@ class DateField(Vertical):
         kept = text if reading.error else ""
         changed = bool(kept != getattr(iv, kind.text_attr))
         setattr(iv, kind.text_attr, kept)
-        if not reading.error and reading.value != getattr(iv, kind.value_attr):
-            setattr(iv, kind.value_attr, reading.value)
+        value = self.settled if reading.error else reading.value
+        if value != getattr(iv, kind.value_attr):
+            setattr(iv, kind.value_attr, value)
             changed = True
         return changed
+
+    @on(Input.Blurred)
+    def _left(self, event: Input.Blurred) -> None:
+        # not stopped: the app scrolls every Input it leaves back to its start
+        if not getattr(self.interview, self.kind.text_attr):
+            self.settled = getattr(self.interview, self.kind.value_attr)
 
     def show_value(self) -> None:
         """Show the interview's date again after it changed elsewhere (a merge with its file)."""
@@ -144,6 +154,8 @@ class DateField(Vertical):
         wanted = kept or kind.show(value)
         if not kept and not reading.error and reading.value == value:
             wanted = field.value  # the same date as typed ("yesterday 3pm"): left as it is
+        if not kept:
+            self.settled = value
         if field.value != wanted:
             field.value = wanted  # its Changed finds the draft equal: no loop
 
