@@ -603,12 +603,15 @@ async def test_clicking_a_manual_practice_ticks_it(draft_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         checklist = app.screen.query_one("#checklist", Checklist)
         polished = [p.id for p in PRACTICES].index("polished")
-        checklist.action_move_to(polished)  # scrolls it into view
-        checklist.action_move(-1)  # the click, not the cursor, picks the entry
+        checklist.highlighted = polished  # scrolls it into view
         await pilot.pause()
-        offset = (1, checklist.entry_region(polished).y - checklist.scroll_offset.y)
-        assert 0 <= offset[1] < checklist.content_region.height
-        await pilot.click(checklist, offset=offset)
+        checklist.highlighted = None  # the click, not the cursor, picks the entry
+        app.screen.query_one("#f-company").focus()  # the click also brings the focus
+        title = "Proofread"  # its title's first word: the rest may wrap
+        rows = [checklist.render_line(y).text for y in range(checklist.content_region.height)]
+        row = next((y for y, text in enumerate(rows) if title in text), None)
+        assert row is not None, rows
+        await pilot.click(checklist, offset=(1, row))
         await settle(pilot)
         assert app.session.draft.ticks == {"polished": True}
 

@@ -3,37 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import pytest
-from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from followup_tui import paths, storage
-from followup_tui.app.app import FollowupApp, make_app
 from followup_tui.cli import main as cli_main
-from followup_tui.clipboard import CopyResult
 from followup_tui.merge import CONFLICT_MARK
+from tests.app_pilot import NOW, build, wait_until
 
-NOW = datetime.fromisoformat("2026-11-21T15:00:00+00:00")
 Notifications = Callable[[Any], list[str]]
-
-
-def build(path: Path | None = None, *, demo: bool = False) -> FollowupApp:
-    return make_app(
-        path, demo=demo, clipboard=lambda text: CopyResult(True, "fake", ""), clock=lambda: NOW
-    )
-
-
-async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], what: str) -> None:
-    """Let the app run until `condition` holds (a generous budget, not a timing assertion)."""
-    for _ in range(400):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    pytest.fail(f"never happened: {what}")
 
 
 async def test_sent_while_open_is_merged_and_later_edits_stay_in_the_one_draft(

@@ -2,36 +2,16 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-import pytest
-from textual.pilot import Pilot
 from textual.widgets import Input, Label, TextArea
 
 from followup_tui import paths, storage
 from followup_tui.app.app import FollowupApp, make_app
 from followup_tui.app.dialogs import ConfirmDialog
-from followup_tui.clipboard import CopyResult
 from followup_tui.model import Interviewer, ManualEdit
-
-NOW = datetime.fromisoformat("2026-11-21T15:00:00+00:00")
-
-
-def build(path: Path | None = None) -> FollowupApp:
-    return make_app(path, clock=lambda: NOW, clipboard=lambda text: CopyResult(True, "test", ""))
-
-
-async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], what: str) -> None:
-    """Poll until `condition` holds (a generous budget, not a timing assertion)."""
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        await pilot.pause(0.05)
-    pytest.fail(f"never happened: {what}")
+from tests.app_pilot import build, wait_until
 
 
 def focused_id(app: FollowupApp) -> str:

@@ -6,9 +6,7 @@ import contextlib
 import email
 import email.policy
 import sys
-import time
 from collections.abc import Callable, Iterator
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,14 +14,12 @@ import pytest
 from textual.app import SystemCommand
 
 from followup_tui import export, paths, storage
-from followup_tui.app.app import FollowupApp, make_app
+from followup_tui.app.app import FollowupApp
 from followup_tui.app.dialogs import ConfirmDialog
-from followup_tui.clipboard import CopyResult
 from followup_tui.demo import demo_profile
 from followup_tui.model import ManualEdit
 from followup_tui.render import render_email
-
-NOW = datetime.fromisoformat("2026-11-21T15:00:00+00:00")
+from tests.app_pilot import NOW, build, wait_until
 
 
 @pytest.fixture
@@ -37,10 +33,6 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(export, "open_with_system", fake_open)
     return seen
-
-
-def build(path: Path) -> FollowupApp:
-    return make_app(path, clipboard=lambda text: CopyResult(True, "fake", ""), clock=lambda: NOW)
 
 
 def command(app: FollowupApp, title: str) -> SystemCommand:
@@ -121,10 +113,9 @@ async def test_editor_edit_comes_back_as_the_manual_edit(
     monkeypatch.setattr(app, "suspend", no_suspend)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+g")
-        deadline = time.monotonic() + 30
-        while app.session.draft.edit_for("thank-you", 0) is None:
-            assert time.monotonic() < deadline, "the edit did not come back"
-            await pilot.pause(0.05)
+        await wait_until(
+            pilot, lambda: app.session.draft.edit_for("thank-you", 0) is not None, "the edit"
+        )
         edit = app.session.draft.edit_for("thank-you", 0)
         assert edit is not None and edit.body.startswith("Dear Dr. Raman,")
         assert edit.subject == app.main.current_email().subject
@@ -142,9 +133,7 @@ async def test_editor_without_change_keeps_the_email(
     monkeypatch.setattr(app, "notify", lambda message, **kw: seen.append(message))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+g")
-        deadline = time.monotonic() + 30
-        while not seen and time.monotonic() < deadline:
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: bool(seen), "a word from the editor's return")
         assert mark.is_file(), "the editor was not run"
         assert seen == ["No change came back from the editor."]
         assert app.session.draft.edits == {}
@@ -181,10 +170,9 @@ async def test_exports_and_editor_follow_the_interviewer_on_screen(
         command(app, "export: .eml draft").callback()
         await pilot.pause()
         command(app, "email: open in $EDITOR").callback()
-        deadline = time.monotonic() + 30
-        while app.session.draft.edit_for("thank-you", 1) is None:
-            assert time.monotonic() < deadline, "the edit did not come back"
-            await pilot.pause(0.05)
+        await wait_until(
+            pilot, lambda: app.session.draft.edit_for("thank-you", 1) is not None, "the edit"
+        )
     target = paths.data_dir() / "exports" / "northwind-2.eml"
     assert opened == [str(target)]
     message = email.message_from_bytes(target.read_bytes(), policy=email.policy.default)

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
 from textual.widgets import Static
 
-from followup_tui.app.app import FollowupApp, make_app
+from followup_tui.app.app import FollowupApp
 from followup_tui.app.screens.help import HelpScreen
-from followup_tui.clipboard import CopyResult
-
-NOW = datetime.fromisoformat("2026-11-21T15:00:00+00:00")
-
-
-def build(path: Path) -> FollowupApp:
-    return make_app(path, clock=lambda: NOW, clipboard=lambda text: CopyResult(True, "test", ""))
+from tests.app_pilot import build
 
 
 def shown(app: FollowupApp) -> list[str]:

@@ -50,8 +50,10 @@ class Checklist(ScrollView, can_focus=True):
     """Shows the practice results; space or enter ticks a manual practice.
 
     Drawn line by line from a cache of each entry's wrapped lines, so a change to one result
-    re-renders that entry alone (an OptionList renders every entry again when one changes,
-    and the checklist changes at most keys typed into the notes).
+    re-renders that entry alone. A stock OptionList renders every entry again when one
+    changes, and the checklist changes at most keys typed into the notes: measured in a real
+    terminal against an OptionList subclass (bench/RESULTS.md, issue 14), typing's key echo
+    and preview were clearly slower with it, so the checklist stays a Line API widget.
     """
 
     BINDINGS = [
@@ -174,7 +176,9 @@ class Checklist(ScrollView, can_focus=True):
     # ------------------------------------------------------------ keys and mouse
 
     def on_focus(self) -> None:
-        if self.highlighted is None:
+        # The cursor shows once the checklist is used, on its first entry; not on a scrolled
+        # list, where that would scroll away the entry a click is about to pick.
+        if self.highlighted is None and self.scroll_offset.y == 0:
             self.highlighted = 0
 
     def action_move(self, step: int) -> None:

@@ -1,0 +1,41 @@
+"""What the app tests share: the app built as the command line builds it, on a fixed clock,
+and waiting for a condition with a deadline (never a fixed sleep)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from followup_tui.app.app import ClipboardBackend, FollowupApp, make_app
+from followup_tui.clipboard import CopyResult
+
+NOW = datetime.fromisoformat("2026-11-21T15:00:00+00:00")
+
+
+def copied_nowhere(text: str) -> CopyResult:
+    """A system clipboard that always works and keeps nothing."""
+    return CopyResult(True, "test", "")
+
+
+def build(
+    path: Path | None = None, *, demo: bool = False, clipboard: ClipboardBackend = copied_nowhere
+) -> FollowupApp:
+    """The app on `path` (or the demo), with the clock stopped at NOW."""
+    return make_app(path, demo=demo, clipboard=clipboard, clock=lambda: NOW)
+
+
+async def wait_until(
+    pilot: Pilot[None], condition: Callable[[], bool], what: str, timeout: float = 30
+) -> None:
+    """Let the app run until `condition` holds; fail naming `what` after `timeout` seconds
+    (a generous budget for a busy machine, not a timing assertion)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"never happened: {what}")
+        await pilot.pause(0.05)
