@@ -3,8 +3,6 @@ When and Decision fields say under them what they understood of the typed text."
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -19,6 +17,7 @@ from followup_tui.app.dialogs import ConfirmDialog
 from followup_tui.app.screens.invite import EventChoice, InviteFileDialog, complete_path
 from followup_tui.clipboard import CopyResult
 from followup_tui.model import Draft, Interview, Interviewer, Profile, Settings
+from tests.app_pilot import wait_until
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 11, 21, 15, 0, tzinfo=BERLIN)  # a Saturday
@@ -51,15 +50,6 @@ def build(path: Path | None) -> FollowupApp:
 
 def me(email: str = "", name: str = "") -> None:
     storage.save_settings(Settings(profile=Profile(name=name, email=email)))
-
-
-async def until(pilot: Pilot[None], condition: Callable[[], object], what: str) -> None:
-    """Poll until `condition` holds (a generous budget for a busy machine)."""
-    deadline = time.monotonic() + 20
-    while not condition():
-        if time.monotonic() > deadline:
-            pytest.fail(f"never happened: {what}")
-        await pilot.pause(0.05)
 
 
 async def type_in(pilot: Pilot[None], selector: str, text: str) -> Input:
@@ -115,7 +105,7 @@ async def test_when_shows_what_it_understood_and_keeps_what_it_cannot_read(
         # the follow-up dates go on from the time before this edit
         assert iv.when == datetime(2026, 11, 19, 9, 30, tzinfo=ZoneInfo("America/New_York"))
         await pilot.press("ctrl+s")
-        await until(
+        await wait_until(
             pilot,
             lambda: storage.load_draft(draft_file).interview.when_text == "after lunch",
             "the text kept as typed is saved",
@@ -167,7 +157,7 @@ async def test_decision_shows_the_day_it_understood(draft_file: Path) -> None:
 
 
 async def give_path(pilot: Pilot[None], path: Path | str) -> None:
-    await until(pilot, lambda: isinstance(pilot.app.screen, InviteFileDialog), "the dialog")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, InviteFileDialog), "the dialog")
     await type_in(pilot, "#invite-path", str(path))
     await pilot.press("enter")
 
@@ -181,10 +171,14 @@ async def test_new_from_invite_through_the_palette_saves_the_open_draft_first(
         await type_in(pilot, "#f-company", "Lumen Analytics GmbH")
         await pilot.press("ctrl+p")
         await pilot.press(*"new from invite")
-        await until(pilot, lambda: first_command(app).startswith("new: from invite"), "the command")
+
+        def offered() -> bool:
+            return first_command(app).startswith("new: from invite")
+
+        await wait_until(pilot, offered, "the palette offers the command")
         await pilot.press("enter")
         await give_path(pilot, INVITES / "phone.ics")
-        await until(pilot, lambda: app.session.path != draft_file, "the new draft opens")
+        await wait_until(pilot, lambda: app.session.path != draft_file, "the new draft opens")
         # the draft that was open keeps what was typed in it
         assert storage.load_draft(draft_file).interview.company == "Lumen Analytics GmbH"
         draft = app.session.draft
@@ -195,7 +189,7 @@ async def test_new_from_invite_through_the_palette_saves_the_open_draft_first(
         ]
         assert app.session.path is not None
         assert storage.load_draft(app.session.path).interview.company == "Northwind"
-        await until(
+        await wait_until(
             pilot,
             lambda: app.screen.query_one("#f-company", Input).value == "Northwind",
             "the form shows the new draft",
@@ -208,13 +202,13 @@ async def test_several_events_ask_which_one(draft_file: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         app.action_new_from_invite()
         await give_path(pilot, INVITES / "several.ics")
-        await until(pilot, lambda: isinstance(app.screen, EventChoice), "the choice of event")
+        await wait_until(pilot, lambda: isinstance(app.screen, EventChoice), "the choice of event")
         options = app.screen.query_one(OptionList)
         assert options.option_count == 2
         assert "Product Designer interview at Lumen" in str(options.get_option_at_index(1).prompt)
         assert options.highlighted == 0
         await pilot.press("down", "enter")
-        await until(pilot, lambda: app.session.path != draft_file, "the new draft opens")
+        await wait_until(pilot, lambda: app.session.path != draft_file, "the new draft opens")
         draft = app.session.draft
         assert (draft.interview.company, draft.interview.role) == ("Lumen", "Product Designer")
         assert [i.name for i in draft.interviewers] == ["Ana Silva", "Ben Hart"]
@@ -245,12 +239,12 @@ async def test_an_all_day_event_cannot_be_picked(tmp_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         app.action_new_from_invite()
         await give_path(pilot, invite)
-        await until(pilot, lambda: isinstance(app.screen, EventChoice), "the choice of event")
+        await wait_until(pilot, lambda: isinstance(app.screen, EventChoice), "the choice of event")
         options = app.screen.query_one(OptionList)
         assert options.get_option_at_index(0).disabled
         assert options.highlighted == 1
         await pilot.press("up", "enter")  # up has nowhere to go but the one event with a time
-        await until(pilot, lambda: app.session.path is not None, "the new draft opens")
+        await wait_until(pilot, lambda: app.session.path is not None, "the new draft opens")
         assert app.session.draft.interview.role == "Data Analyst"
 
 
@@ -260,11 +254,11 @@ async def test_an_attendee_the_title_names_is_asked_about() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         app.action_new_from_invite()
         await give_path(pilot, INVITES / "google.ics")
-        await until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmDialog), "the question")
         question = line(app, ".dialog-question")
         assert question == "Is Alex Doe <alex.doe@mail.example> you?"
         await pilot.press("y")
-        await until(
+        await wait_until(
             pilot,
             lambda: app.session.draft.interview.company == "Lumen Analytics",
             "the new draft opens",
@@ -286,11 +280,11 @@ async def test_a_bad_file_is_said_in_the_dialog_and_nothing_is_created(tmp_path:
             (INVITES / "allday.ics", "all-day event"),
         ):
             await give_path(pilot, path)
-            await until(pilot, lambda r=reason: r in line(app, "#invite-status"), reason)
+            await wait_until(pilot, lambda r=reason: r in line(app, "#invite-status"), reason)
             assert isinstance(app.screen, InviteFileDialog)
             assert app.screen.query_one("#invite-path", Input).value == str(path)
         await pilot.press("escape")
-        await until(pilot, lambda: not isinstance(app.screen, InviteFileDialog), "cancelled")
+        await wait_until(pilot, lambda: not isinstance(app.screen, InviteFileDialog), "cancelled")
         assert app.session.path == before
         assert drafts() == []
 

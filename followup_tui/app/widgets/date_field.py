@@ -132,6 +132,8 @@ class DateField(Vertical):
         kept = text if reading.error else ""
         changed = bool(kept != getattr(iv, kind.text_attr))
         setattr(iv, kind.text_attr, kept)
+        if not reading.error and reading.value is None:
+            self.settled = None  # an emptied field is a choice, not a half-typed date
         value = self.settled if reading.error else reading.value
         if value != getattr(iv, kind.value_attr):
             setattr(iv, kind.value_attr, value)
