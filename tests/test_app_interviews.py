@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, Static, TextArea
 
 from followup_tui import paths, storage
 from followup_tui.app.app import FollowupApp, make_app
@@ -280,7 +280,7 @@ async def test_unreadable_file_is_listed_and_never_deleted(tmp_path: Path) -> No
 
 
 def body(app: FollowupApp) -> str:
-    return str(app.main.query_one("#p-body", Static).content)
+    return app.main.query_one("#p-body", TextArea).text
 
 
 async def type_into(pilot, input_id: str, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, TextArea
 
 from followup_tui import storage
 from followup_tui.app.app import FollowupApp, make_app
@@ -16,7 +16,7 @@ NOW = datetime(2025, 11, 18, 15, 0, tzinfo=UTC)
 
 
 def _body(app: FollowupApp) -> str:
-    return str(app.screen.query_one("#p-body", Static).content)
+    return app.screen.query_one("#p-body", TextArea).text
 
 
 async def _wait_for(pilot: Pilot[None], check: object, seconds: float = 10.0) -> None:

@@ -22,14 +22,14 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.pilot import Pilot
-from textual.widgets import Input, Static
+from textual.widgets import Input, Static, TextArea
 
 from followup_tui import diskio, paths, render, storage
 from followup_tui.app import saving
@@ -100,7 +100,8 @@ async def type_into(pilot: Pilot[None], field: Input, text: str) -> None:
 
 
 def text_of(app: FollowupApp, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).content)
+    widget = app.screen.query_one(selector)
+    return widget.text if isinstance(widget, TextArea) else str(cast(Static, widget).content)
 
 
 def run_cli(*args: str, real: bool = False) -> tuple[int, str, str]:

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, Static, TextArea
 
 from followup_tui.model import Email
+from followup_tui.text import changed_span
 
-if TYPE_CHECKING:
-    from textual.widgets import TextArea
+
+def _location(text: str, index: int) -> tuple[int, int]:
+    """(line, column) of a character of `text`, as TextArea counts them."""
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index), index - line_start
 
 
 class Preview(Vertical):
@@ -34,11 +37,20 @@ class Preview(Vertical):
     def compose(self) -> ComposeResult:
         # The editor ("#edit") is mounted beside "#view" the first time it is needed
         # (`start_editing`); the "-editing" class shows one or the other.
-        with VerticalScroll(id="view"):
+        with Vertical(id="view"):
             # markup=False: an email is text, and "[Ana]" must stay "[Ana]"
             yield Static("", id="p-to", markup=False)
             yield Static("", id="p-subject", markup=False)
-            yield Static("", id="p-body", markup=False)
+            # A read-only TextArea: a change re-wraps only the lines it touches and repaints
+            # the pane without laying out the screen, however long the email is.
+            yield TextArea(
+                id="p-body",
+                read_only=True,
+                show_cursor=False,
+                soft_wrap=True,
+                compact=True,
+                highlight_cursor_line=False,
+            )
         yield Static("", id="p-meta", markup=False)
 
     @property
@@ -67,33 +79,30 @@ class Preview(Vertical):
             self.query_one(selector, Static).update(text)
 
     def _put_body(self, text: str) -> None:
-        """The body, laid out again only when its wrapped height changes.
-
-        A layout re-arranges every widget on the screen; most keys change a word or two of
-        the body without changing how many lines it wraps to, and then a repaint is enough.
-        """
-        if self._shown.get("#p-body") == text:
+        """The body: only the part that changed is replaced (a key changes a word or two)."""
+        body = self.query_one("#p-body", TextArea)
+        old = body.text
+        if old == text:
             return
-        self._shown["#p-body"] = text
-        body = self.query_one("#p-body", Static)
-        before = body.content_size.height
-        body.update(text, layout=False)
-        width = body.content_size.width
-        if not width or body.get_content_height(self.size, self.app.size, width) != before:
-            body.refresh(layout=True)
+        start, old_end, new_end = changed_span(old, text)
+        body.replace(text[start:new_end], _location(old, start), _location(old, old_end))
+        # The user cannot undo what the app wrote; nor should the record of it grow.
+        body.history.clear()
+
+    @property
+    def body_text(self) -> str:
+        """The email body as shown (what the preview's TextArea holds)."""
+        return self.query_one("#p-body", TextArea).text
 
     def start_editing(self, email: Email) -> None:
         """Switch to the editor, filled with the email as it stands."""
-        from textual.widgets import TextArea
-
         if self.query_children("#edit"):
             subject = self.query_one("#e-subject", Input)
             body = self.query_one("#e-body", TextArea)
             subject.value = email.subject
             body.load_text(email.body)
         else:
-            # Built on first use: most sessions never edit by hand, and a TextArea is among
-            # the costliest widgets to import and mount.
+            # Built on first use: most sessions never edit by hand.
             subject = Input(email.subject, id="e-subject", compact=True)
             body = TextArea(
                 email.body, id="e-body", soft_wrap=True, compact=True, highlight_cursor_line=False
@@ -111,8 +120,6 @@ class Preview(Vertical):
         self.remove_class("-editing")
 
     def _current(self) -> tuple[str, str]:
-        from textual.widgets import TextArea
-
         return self.query_one("#e-subject", Input).value, self.query_one("#e-body", TextArea).text
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -122,6 +129,8 @@ class Preview(Vertical):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area.id == "e-body":
             self._edited(event)
+        else:
+            event.stop()  # the app's own writing of the preview
 
     def _edited(self, event: Input.Changed | TextArea.Changed) -> None:
         event.stop()
