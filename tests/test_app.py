@@ -20,6 +20,7 @@ from followup_tui.app.dialogs import ConfirmDialog
 from followup_tui.app.screens.help import HelpScreen
 from followup_tui.app.screens.main import MainScreen
 from followup_tui.app.widgets.checklist import Checklist
+from followup_tui.app.widgets.preview import Preview
 from followup_tui.clipboard import CopyResult
 from followup_tui.demo import demo_profile
 from followup_tui.model import Email, ManualEdit, Settings, edit_key
@@ -193,6 +194,30 @@ async def test_preview_body_is_the_email_after_every_kind_of_change(draft_path: 
         main.query_one("#p-body", TextArea).focus()
         await pilot.press("ctrl+z")
         await shows_the_email()
+
+
+async def test_the_line_under_the_email_grows_and_shrinks_with_its_text(draft_path: Path) -> None:
+    # It is repainted without a layout of the screen while its height stays the same; when
+    # it wraps to more or fewer lines it must be laid out again, or lines are cut off.
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        meta = main.query_one("#p-meta", Static)
+        email = main.current_email()
+
+        def wrapped_lines() -> int:
+            return meta.get_content_height(meta.size, app.size, meta.content_size.width)
+
+        heights = []
+        for text in ("12 words", "a long line under the email " * 5, "12 words · due soon"):
+            main.query_one(Preview).show(email, text)
+            await pilot.pause()
+            assert str(meta.content) == text
+            assert meta.content_size.height == wrapped_lines()
+            heights.append(meta.content_size.height)
+        assert heights[0] == heights[2] == 1 and heights[1] > 2
 
 
 async def test_keys_arriving_in_one_burst_land_in_the_right_fields(draft_path: Path) -> None:

@@ -68,10 +68,13 @@ class MainScreen(Screen[None]):
         self.render_pending = False
         """True from a change of the draft until the email on screen shows it."""
         self._render_queued = False
+        self._rendering = False
+        self._render_again = False
         self._people_listed: list[tuple[str, int]] = []
         self.rendered_event = asyncio.Event()
         """Set while the email on screen is a render of the draft as it stands."""
         self._generation = 0
+        self._previous_draft_upto = 0
         self._load_state()
 
     @property
@@ -167,6 +170,7 @@ class MainScreen(Screen[None]):
 
     async def reload(self) -> None:
         """Show the app's (new) session: rebuild every pane from its draft."""
+        self._previous_draft_upto = self._generation  # a render still running is of the old one
         self._load_state()
         await self.recompose()
         self._start()
@@ -211,24 +215,30 @@ class MainScreen(Screen[None]):
     def schedule_render(self) -> None:
         """Render once the messages already queued here are handled, off the UI thread.
 
-        Changes that arrive together (a burst of keys, a paste) render once; a slow template
-        never holds up the keys, and a render overtaken by a newer change is dropped.
+        Changes that arrive together (a burst of keys, a paste) render once, and a slow
+        template never holds up the keys. One render runs at a time: a change made while one
+        runs renders as soon as it is shown, so the preview keeps up with fast typing instead
+        of waiting for a pause (a render cut short by each key would never be seen).
         """
         self.rendered_event.clear()
         self.render_pending = True
-        if not self._render_queued:
+        if self._rendering:
+            self._render_again = True
+        elif not self._render_queued:
             self._render_queued = True
             self.call_later(self._start_render)
 
     def _start_render(self) -> None:
         self._render_queued = False
+        self._render_again = False
+        self._rendering = True
         self._generation += 1
         draft, app = self.session.draft, self.fapp
         self._render_in_thread(
             draft.copy(), app.profile, app.now(), self.interviewer, self._generation
         )
 
-    @work(thread=True, exclusive=True, group="render")
+    @work(thread=True, group="render")
     def _render_in_thread(
         self, draft: Draft, profile: Profile, now: datetime, interviewer: int, generation: int
     ) -> None:
@@ -237,18 +247,22 @@ class MainScreen(Screen[None]):
             self.app.call_from_thread(self._show, outcome)
 
     def _show(self, outcome: Rendered) -> None:
-        if outcome.generation != self._generation:
-            return  # a newer change is being rendered
+        self._rendering = False
         if not self.app.is_running:
             return  # the app is closing: its panes are being taken down
-        self.render_pending = False
         preview = self.query_one(Preview)
-        if outcome.email is None:
+        if outcome.generation <= self._previous_draft_upto:
+            pass  # of the draft open before this one: never shown
+        elif outcome.email is None:
             preview.show(None, outcome.meta, error=outcome.error)
         else:
             self.query_one(Checklist).show(outcome.results)
             preview.show(outcome.email, outcome.meta)
             self._show_summary(outcome.results)
+        if self._render_again:
+            self._start_render()  # the draft changed while this one was rendered
+            return
+        self.render_pending = False
         self.rendered_event.set()
 
     def _show_summary(self, results: list[Result]) -> None:

@@ -74,9 +74,17 @@ class Preview(Vertical):
 
     def _put(self, selector: str, text: str) -> None:
         # Static.update repaints even for the same text; most keys change only the body.
-        if self._shown.get(selector) != text:
-            self._shown[selector] = text
-            self.query_one(selector, Static).update(text)
+        if self._shown.get(selector) == text:
+            return
+        self._shown[selector] = text
+        line = self.query_one(selector, Static)
+        before = line.content_size.height
+        # A layout re-arranges the whole screen: needed only when the line's height changes
+        # (the word count changes at every space typed; it rarely wraps differently).
+        line.update(text, layout=False)
+        width = line.content_size.width
+        if not width or line.get_content_height(self.size, self.app.size, width) != before:
+            line.refresh(layout=True)
 
     def _put_body(self, text: str) -> None:
         """The body: only the part that changed is replaced (a key changes a word or two)."""
