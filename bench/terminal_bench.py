@@ -116,7 +116,10 @@ class Bench:
             runs["base"] = []
         for r in range(rounds):
             for kind in rotate(list(runs), r):
-                runs[kind].append(type_keys(kind, self.env, keys, gap, seed=r))
+                run = type_keys(kind, self.env, keys, gap, seed=r)
+                if run.missing:
+                    self.log(f"  {kind}, round {r + 1}: {run.missing} of the keys never seen")
+                runs[kind].append(run)
         app, bare, mirror = runs["app"], runs["textarea"], runs["mirror"]
         med = statistics.median
 
@@ -124,7 +127,8 @@ class Bench:
             return f([x for t in ts for x in getattr(t, what)])
 
         def each(ts: list[Typing], what: str) -> list[float]:
-            return [p95(getattr(t, what)) for t in ts]
+            # a run in which no key was seen has no p95: counted as missing above
+            return [p95(getattr(t, what)) if getattr(t, what) else float("nan") for t in ts]
 
         if "base" in runs:
             base = runs["base"]
@@ -182,6 +186,11 @@ class Bench:
 
     def against_base(self, what: str, app: list[float], base: list[float]) -> None:
         """A row of this build against `--base`, same rounds (issue 14's 10% budget)."""
+        pairs = [(a, b) for a, b in zip(app, base, strict=True) if a == a and b == b]  # no NaN
+        app, base = [a for a, _ in pairs], [b for _, b in pairs]
+        if not pairs:
+            self.log(f"  {what}: no round with figures on both sides")
+            return
         ratio = ratio_of_rounds(app, base)
         self.rows.append(
             Row(
