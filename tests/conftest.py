@@ -15,6 +15,18 @@ import pytest
 NOW = datetime.fromisoformat("2026-11-21T15:00:00+00:00")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def spelling_dictionary() -> None:
+    """Read once per test process, so an app judges spelling from its first render.
+
+    The app itself reads it in the background after its screen is up; that is tested on
+    its own (test_spelling_background.py).
+    """
+    from followup_tui.practices.spelling import dictionary
+
+    dictionary()
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point XDG_CONFIG_HOME, XDG_DATA_HOME and XDG_CACHE_HOME at a fresh temporary folder."""

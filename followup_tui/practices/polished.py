@@ -181,6 +181,8 @@ def judge(c: Context) -> Verdict:
     if problem:
         return Status.WARN, problem
     words = misspelt(f"{c.subject}\n{c.body}", _known_words(c))
+    if words is None:
+        return Status.TODO, "checking the spelling…"
     if words:
         shown = ", ".join(quote(w, 20) for w in words[:4])
         more = f" (and {len(words) - 4} more)" if len(words) > 4 else ""

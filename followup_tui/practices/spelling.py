@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from followup_tui.practices.context import wordset
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 _lock = threading.Lock()
 _checker: SpellChecker | None = None
+_waiting = False  # the dictionary is loading in the background: do not wait for it
 
 # Words of the job hunt that the dictionary (built from everyday text) lacks: a warning on
 # them would teach the user to ignore the practice.
@@ -63,9 +64,42 @@ def dictionary() -> SpellChecker:
         return _checker
 
 
+def do_not_wait() -> None:
+    """From now until `load_in_background` has loaded it, never wait for the dictionary.
+
+    Meanwhile `misspelt` answers None ("not checked yet") and `is_common_word` False. The app
+    says so as it starts, so that opening it never waits for the dictionary; the command
+    line does not, and waits.
+    """
+    global _waiting
+    _waiting = True
+
+
+def load_in_background(loaded: Callable[[], None]) -> None:
+    """Load the dictionary on a thread of its own, then call `loaded` (on that thread)."""
+
+    def load() -> None:
+        global _waiting
+        try:
+            dictionary()
+        finally:
+            _waiting = False  # loaded, or failed: then the next use tries again and says why
+        loaded()
+
+    threading.Thread(target=load, name="spelling-dictionary", daemon=True).start()
+
+
+def _available() -> SpellChecker | None:
+    """The dictionary; None until it is loaded, after `do_not_wait`."""
+    if _waiting and _checker is None:
+        return None
+    return dictionary()
+
+
 def is_common_word(word: str) -> bool:
     """Whether the lower-cased word is an everyday English word (not an acronym or a name)."""
-    return dictionary().word_frequency[word.lower()] >= _COMMON
+    checker = _available()
+    return checker is not None and checker.word_frequency[word.lower()] >= _COMMON
 
 
 def _candidates(text: str) -> Iterable[str]:
@@ -88,12 +122,17 @@ def _candidates(text: str) -> Iterable[str]:
                     yield word.lower()
 
 
-def misspelt(text: str, known: Iterable[str] = ()) -> list[str]:
-    """The words of the text the dictionary does not know but knows a near spelling of."""
+def misspelt(text: str, known: Iterable[str] = ()) -> list[str] | None:
+    """The words of the text the dictionary does not know but knows a near spelling of.
+
+    None while the dictionary is loading in the background (`load_in_background`).
+    """
     words = list(dict.fromkeys(_candidates(text)))
     if not words:
         return []
-    checker = dictionary()
+    checker = _available()
+    if checker is None:
+        return None
     skip = FIELD_WORDS | {w.lower() for w in known}
     out: list[str] = []
     for word in checker.unknown(words):

@@ -22,6 +22,7 @@ from followup_tui.app.widgets.preview import Preview
 from followup_tui.errors import FileFormatError
 from followup_tui.model import STAGES, TONES, Draft, Email, ManualEdit, Profile, Stage
 from followup_tui.practices import Result
+from followup_tui.practices.spelling import do_not_wait, load_in_background
 from followup_tui.review import Rendered, checklist_summary, email_for, render_and_judge
 from followup_tui.session import Session
 
@@ -70,6 +71,10 @@ class MainScreen(Screen[None]):
         self._render_queued = False
         self._rendering = False
         self._render_again = False
+        # The spelling dictionary is read once the screen is up (the first email shown):
+        # opening the app never waits for it.
+        self._spelling_asked = False
+        do_not_wait()
         self._people_listed: list[tuple[str, int]] = []
         self.rendered_event = asyncio.Event()
         """Set while the email on screen is a render of the draft as it stands."""
@@ -259,6 +264,15 @@ class MainScreen(Screen[None]):
             self.query_one(Checklist).show(outcome.results)
             preview.show(outcome.email, outcome.meta)
             self._show_summary(outcome.results)
+        if not self._spelling_asked:
+            self._spelling_asked = True
+            app = self.app
+
+            def loaded() -> None:  # on the loader's thread: now spelling can be judged
+                if app.is_running:
+                    app.call_from_thread(self.schedule_render)
+
+            load_in_background(loaded)
         if self._render_again:
             self._start_render()  # the draft changed while this one was rendered
             return
