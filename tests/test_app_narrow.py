@@ -48,3 +48,18 @@ async def test_wide_screen_has_no_tab_hint(draft_path: Path) -> None:
     async with app.run_test(size=(120, 40)):
         assert app.screen.query_one("#notes-pane").border_title == "Interview notes"
         assert app.screen.check_action("next_pane", ()) is False
+
+
+async def test_f6_leaves_a_text_area_too(draft_path: Path) -> None:
+    # TextArea binds f6 to selecting a line: in the notes or the preview body the key
+    # must still move to the next tab.
+    app = build(draft_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one("#n-topics").focus()
+        await pilot.press("f6")
+        assert shown(app) == ["checklist-pane"]
+        await pilot.press("f6")
+        assert shown(app) == ["preview-pane"]
+        assert app.focused is not None and app.focused.id == "p-body"
+        await pilot.press("f6")
+        assert shown(app) == ["notes-pane"]

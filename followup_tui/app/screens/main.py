@@ -15,6 +15,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Select, Tab, Tabs
 from textual.worker import get_current_worker
 
+from followup_tui.app.screens.pane_tabs import (
+    NARROW_WIDTH,
+    PANE_TITLES,
+    next_pane,
+    set_layout,
+    show_active,
+)
 from followup_tui.app.widgets.checklist import Checklist
 from followup_tui.app.widgets.choice import choice, drop_down, set_options_keeping
 from followup_tui.app.widgets.notes import NotesForm
@@ -28,17 +35,6 @@ from followup_tui.session import Session
 
 if TYPE_CHECKING:
     from followup_tui.app.app import FollowupApp
-
-# Below this many columns the three panes become tabs.
-NARROW_WIDTH = 110
-PANES = ("notes-pane", "checklist-pane", "preview-pane")
-PANE_TITLES = {
-    "notes-pane": "Interview notes",
-    "checklist-pane": "Checklist",
-    "preview-pane": "Preview",
-}
-# In the narrow layout each pane's title says how to reach the others.
-TAB_HINT = " · f6 next tab"
 
 
 class MainScreen(Screen[None]):
@@ -54,7 +50,8 @@ class MainScreen(Screen[None]):
         # In the help screen and the palette; the footer has no room for them at 80 columns.
         Binding("ctrl+r", "regenerate", "Regenerate from notes", show=False, id="regenerate"),
         Binding("ctrl+g", "open_editor", "Edit in $EDITOR", show=False, id="open-editor"),
-        Binding("f6", "next_pane", "Next tab", id="next-pane"),
+        # priority: TextArea (the notes, the preview body) binds f6 to selecting a line
+        Binding("f6", "next_pane", "Next tab", id="next-pane", priority=True),
     ]
 
     stage: reactive[str] = reactive("thank-you", init=False)
@@ -71,10 +68,8 @@ class MainScreen(Screen[None]):
         self._render_queued = False
         self._rendering = False
         self._render_again = False
-        # The spelling dictionary is read once the screen is up (the first email shown):
-        # opening the app never waits for it.
+        do_not_wait()  # the spelling dictionary is read once the first email is shown
         self._spelling_asked = False
-        do_not_wait()
         self._people_listed: list[tuple[str, int]] = []
         self.rendered_event = asyncio.Event()
         """Set while the email on screen is a render of the draft as it stands."""
@@ -183,11 +178,7 @@ class MainScreen(Screen[None]):
     # ------------------------------------------------------------ layout
 
     def on_resize(self, event: events.Resize) -> None:
-        narrow = event.size.width < NARROW_WIDTH
-        self.set_class(narrow, "-narrow")
-        for pane, title in PANE_TITLES.items():
-            self.query_one(f"#{pane}").border_title = title + (TAB_HINT if narrow else "")
-        self.refresh_bindings()
+        set_layout(self, narrow=event.size.width < NARROW_WIDTH)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Side by side, every pane is in view: no tabs to switch.
@@ -195,15 +186,7 @@ class MainScreen(Screen[None]):
 
     def action_next_pane(self) -> None:
         """The next tab of the narrow layout (Notes, Checklist, Preview, then Notes again)."""
-        tabs = self.query_one("#pane-tabs", Tabs)
-        active = (tabs.active or "tab-notes-pane").removeprefix("tab-")
-        pane = PANES[(PANES.index(active) + 1) % len(PANES)] if active in PANES else PANES[0]
-        self.show_pane(pane)
-        # The keys go where the eyes go: into the pane now shown.
-        for widget in self.query_one(f"#{pane}").query("*"):
-            if widget.focusable:
-                widget.focus()
-                break
+        next_pane(self)
 
     def show_pane(self, pane: str) -> None:
         """Bring a pane forward (only visible as a change in the narrow, tabbed layout)."""
@@ -211,9 +194,7 @@ class MainScreen(Screen[None]):
 
     @on(Tabs.TabActivated, "#pane-tabs")
     def _tab_activated(self, event: Tabs.TabActivated) -> None:
-        active = (event.tab.id or "tab-notes-pane").removeprefix("tab-")
-        for pane in PANES:
-            self.query_one(f"#{pane}").set_class(pane == active, "-active")
+        show_active(self, event.tab.id or "")
 
     # ------------------------------------------------------------ the live email
 

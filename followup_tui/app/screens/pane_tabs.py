@@ -1,0 +1,44 @@
+"""The main screen's narrow layout: below NARROW_WIDTH columns its three panes become tabs."""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+from textual.widgets import Tabs
+
+# Below this many columns the three panes become tabs.
+NARROW_WIDTH = 110
+PANES = ("notes-pane", "checklist-pane", "preview-pane")
+PANE_TITLES = {
+    "notes-pane": "Interview notes",
+    "checklist-pane": "Checklist",
+    "preview-pane": "Preview",
+}
+# In the narrow layout each pane's title says how to reach the others.
+TAB_HINT = " · f6 next tab"
+
+
+def set_layout(screen: Screen[None], narrow: bool) -> None:
+    """Side by side, or tabs (the pane titles then say which key moves between them)."""
+    screen.set_class(narrow, "-narrow")
+    for pane, title in PANE_TITLES.items():
+        screen.query_one(f"#{pane}").border_title = title + (TAB_HINT if narrow else "")
+    screen.refresh_bindings()
+
+
+def next_pane(screen: Screen[None]) -> None:
+    """Show the next tab, and put the keys where the eyes go: into the pane now shown."""
+    tabs = screen.query_one("#pane-tabs", Tabs)
+    active = (tabs.active or "tab-notes-pane").removeprefix("tab-")
+    pane = PANES[(PANES.index(active) + 1) % len(PANES)] if active in PANES else PANES[0]
+    tabs.active = f"tab-{pane}"
+    for widget in screen.query_one(f"#{pane}").query("*"):
+        if widget.focusable:
+            widget.focus()
+            break
+
+
+def show_active(screen: Screen[None], tab_id: str) -> None:
+    """Show the pane of the tab just activated (CSS hides the others in the narrow layout)."""
+    active = (tab_id or "tab-notes-pane").removeprefix("tab-")
+    for pane in PANES:
+        screen.query_one(f"#{pane}").set_class(pane == active, "-active")
