@@ -98,6 +98,38 @@ CHANGES: tuple[tuple[str, str], ...] = (
         " already; the second read ran after it, keeping the list from answering keys for as"
         " long again (it was half of the 18.3 s profiled around ctrl+o).",
     ),
+    (
+        "`listing.py`: the interviews list and `followup-tui list` read the drafts through a"
+        " small index in the cache folder (each draft's list fields, used only while the file"
+        " has the same size, times and inode; a missing or damaged index is rebuilt); the list"
+        " is read in a thread worker, with a line saying so until it is in",
+        "reading 1,000 drafts (core, load 5): 2,366 ms with no index, 135-197 ms with it. First"
+        " row on screen with 1,000 drafts, one round at load 5, against main before: 2,800 vs"
+        " 4,099 ms (0.68x); with the index, 1,000 drafts take as long as 10 (2,199 vs 2,651"
+        " ms): what is left is the screen itself (see the profile above), not the drafts.",
+    ),
+    (
+        "`app/widgets/preview.py`: the body is a read-only TextArea in which only the changed"
+        " span is replaced (`text.changed_span`), so a change re-wraps the lines it touches and"
+        " never lays out the screen; the line under the email is laid out only when its height"
+        " changes. `app/screens/main.py`: one render at a time, a change made meanwhile"
+        " rendered as soon as it is shown (an exclusive worker was cancelled by every key, so"
+        " with a slow render the preview waited for a pause in the typing)",
+        "20,000 words of notes, a key every 100 ms (one quick round, load 4-5): preview median"
+        " 2,375 -> 430 ms, echo median 248 -> 120 ms. The demo draft, three rounds at 30 ms"
+        " and two at 100 ms against main before (load 3-5): echo p95 1.07x and 1.20x, preview"
+        " p95 1.03x and 1.10x, CPU per key 1.04x and 1.06x: for a short email a TextArea's"
+        " frame costs about what the Static's did.",
+    ),
+    (
+        "`practices/spelling.py`: the app reads the spelling dictionary on a thread of its"
+        " own once the first email is shown (`do_not_wait`, `load_in_background`); until"
+        ' then the Proofread entry says "checking the spelling…". The command line still'
+        " waits for it",
+        "the first render and judgement of the demo draft in a fresh process took 2,554 ms at"
+        " load 10 (cProfile: 2.3 s of 3.5 s in `SpellChecker.__init__`, 1.0 s of it one C call"
+        " to `json.loads` that holds the GIL), all of it while the screen was being built.",
+    ),
 )
 
 
@@ -112,27 +144,23 @@ ANALYSIS: tuple[str, ...] = (
     " the checklist, so each frame repaints parts of all three panes; the bare TextArea's"
     " frame repaints one line. Keys typed while a frame is drawn land in the next one: that"
     " is the coalescing.",
-    "**Typing, 20,000 words of notes** (40 keys at 100 ms): work per key that grows with the"
-    " notes. `render_all` and `evaluate` took 51 ms of CPU a key, 18 ms after this issue's"
-    " first change; issue 12's notes-as-sentences then made it 340 ms, and this issue's second"
-    " change about 40 ms (table below). What remains is the preview: every"
-    " change wraps the whole body twice, once in `Preview._put_body` to learn whether its"
-    " height changed (`get_content_height`: 1.9 s of the 4.6 s in `refresh_email`) and once"
-    " when the Static renders it (`Content.render_strips`, 3.3 s), plus a layout of the screen"
-    " when the height changes (3.1 s). Proposed, for the app layer (issue 14's preview):"
-    " one Static per paragraph of the body, updating only the paragraphs whose text changed"
-    " (a key changes one), so the wrap per key is one paragraph's; the height check then"
-    " covers that paragraph alone. Public API, and nothing the user sees is kept.",
-    "**Interviews screen, 1,000 drafts**: the screen reads the whole folder twice when it"
-    " opens: `on_mount` and `on_screen_resume` both call `refresh_rows`, and Textual sends"
-    " `ScreenResume` on the first push too (14.1 s of the 18.3 s profiled). In each read,"
-    " parsing the TOML files is about 75% (tomllib, pure Python), filling the DataTable and"
-    " sizing its columns about 20%, the follow-up timing of each row the rest (`next_follow_up`"
-    " is worked out twice per row: for the order and for the cells). Reading once halves the"
-    " time; the 0.25 s target also needs the rows on screen before the whole folder is"
-    " parsed: a small index in the cache folder (each draft's list fields, keyed by path, size"
-    " and mtime, a changed draft re-read) or reading in a worker and filling the table in"
-    " batches.",
+    "**Typing, 20,000 words of notes**: work per key that grows with the notes."
+    " `render_all` and `evaluate` take about 40 ms of CPU a key, in the render thread; the"
+    " preview no longer wraps the whole body (it used to, twice per change, plus a layout of"
+    " the screen). The render thread shares the GIL with the UI thread, so a 40 ms render"
+    " slows the frames drawn meanwhile: that is the coalescing left. Rendering in another"
+    " process would take it off the UI's interpreter; not tried.",
+    "**Interviews screen**: with the index, 10 and 1,000 drafts take as long; pushing the"
+    " screen is the cost. In a profile of ctrl+o with 10 drafts (2.8 s profiled at load 5)"
+    " Textual's Footer was rebuilt 8 times (it recomposes at each change of the bindings:"
+    " the screen push, the focus, the stack), each FooterKey restyled twice (0.9 s), the"
+    " DataTable's first cells rendered 0.3 s, importing the screen and DataTable 0.13 s.",
+    "**Frames**: Textual's compositor re-renders, for each frame, every widget that overlaps"
+    " the rectangle around all the regions changed since the last frame. A key that changes"
+    " the note (left), the checklist (middle) and the preview (right) in one frame has that"
+    " rectangle cover most of the screen, so each such frame visits the ~60 visible widgets;"
+    " the bare TextArea's frame visits one. The render worker's results come in their own"
+    " frames, so the echo frame itself is the note's alone unless keys and results meet.",
     "**Time to usable** (from the spawn to a key typed meanwhile on screen; 9.1 s profiled at"
     " load 15): importing Textual and the app 3.0 s (textual alone 1.3 s), then Textual's"
     " own work: six layouts of the screen 2.2 s, compositing 2.0 s, styling the ~110 widgets"
