@@ -99,18 +99,26 @@ def no_suspend() -> Iterator[None]:
     yield
 
 
-async def test_editor_edit_comes_back_as_the_manual_edit(
-    draft_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def with_editor(
+    app: FollowupApp, old: str, new: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> FollowupApp:
+    """The app with $VISUAL an editor that changes `old` to `new` and saves (in the test's
+    own terminal: nothing to suspend)."""
     script = tmp_path / "editor.py"
     script.write_text(
         "import sys, pathlib\n"
         "p = pathlib.Path(sys.argv[1])\n"
-        "p.write_text(p.read_text().replace('Hi Priya,', 'Dear Dr. Raman,'))\n"
+        f"p.write_text(p.read_text().replace({old!r}, {new!r}))\n"
     )
     monkeypatch.setenv("VISUAL", f"{sys.executable} {script}")
-    app = build(draft_path)
     monkeypatch.setattr(app, "suspend", no_suspend)
+    return app
+
+
+async def test_editor_edit_comes_back_as_the_manual_edit(
+    draft_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = with_editor(build(draft_path), "Hi Priya,", "Dear Dr. Raman,", tmp_path, monkeypatch)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("ctrl+g")
         await wait_until(
@@ -155,15 +163,7 @@ async def test_mark_sent_and_outcome_reach_the_draft_file(draft_path: Path) -> N
 async def test_exports_and_editor_follow_the_interviewer_on_screen(
     draft_path: Path, opened: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    script = tmp_path / "editor.py"
-    script.write_text(
-        "import sys, pathlib\n"
-        "p = pathlib.Path(sys.argv[1])\n"
-        "p.write_text(p.read_text().replace('Hi Tomás,', 'Dear Tomás,'))\n"
-    )
-    monkeypatch.setenv("VISUAL", f"{sys.executable} {script}")
-    app = build(draft_path)
-    monkeypatch.setattr(app, "suspend", no_suspend)
+    app = with_editor(build(draft_path), "Hi Tomás,", "Dear Tomás,", tmp_path, monkeypatch)
     async with app.run_test(size=(120, 40)) as pilot:
         command(app, "to: Tomás Herrera").callback()
         await pilot.pause()
