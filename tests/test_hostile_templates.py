@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import TextArea
 
 from followup_tui import paths, render, storage
 from followup_tui.app.app import make_app
@@ -134,7 +134,7 @@ async def test_the_app_shows_a_runaway_template_and_still_quits(draft_file: Path
         deadline = time.monotonic() + 30
         body = ""
         while time.monotonic() < deadline:
-            body = str(app.screen.query_one("#p-body", Static).content)
+            body = app.screen.query_one("#p-body", TextArea).text
             if "took too long" in body:
                 break
             await pilot.pause(0.1)
