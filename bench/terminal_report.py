@@ -136,14 +136,13 @@ CHANGES: tuple[tuple[str, str], ...] = (
 # What the profiles of the key path show (`bench/profile_keys.py`: cProfile in the child, on
 # only while keys are typed; shares of its time, as cProfile slows every call alike).
 ANALYSIS: tuple[str, ...] = (
-    "**Typing, the demo draft** (100 keys at 100 ms): the frames cost most, not the core."
-    " Screen updates took 6.6 s of the 12.9 s profiled (29 partial updates of the compositor,"
-    " 5.7 s, and 6 layouts of the screen, 2.1 s); rendering and judging the email"
-    " (`refresh_email`, 45 times) 2.0 s: `evaluate` 0.74, `Preview._put_body` 0.68,"
-    " `render_all` 0.48. A key changes the note, the email body, the word count and often"
-    " the checklist, so each frame repaints parts of all three panes; the bare TextArea's"
-    " frame repaints one line. Keys typed while a frame is drawn land in the next one: that"
-    " is the coalescing.",
+    "**Typing, the demo draft**: the frames cost most, not the core (render and judge take"
+    " about 5 ms a change, off the UI thread). A key changes the note, the email body and"
+    " often the checklist (the spelling verdict follows a half-typed word), and the frames"
+    " that show those changes visit most of the screen's widgets (below, Frames): counted in"
+    " a Pilot run, 602 widget renders for 10 keys, 45 a frame, and 7 layouts of the screen"
+    " in 52 keys (a note that grows a line, the checklist's height). Keys typed while a frame"
+    " is drawn land in the next one: that is the coalescing.",
     "**Typing, 20,000 words of notes**: work per key that grows with the notes."
     " `render_all` and `evaluate` take about 40 ms of CPU a key, in the render thread; the"
     " preview no longer wraps the whole body (it used to, twice per change, plus a layout of"
@@ -161,17 +160,20 @@ ANALYSIS: tuple[str, ...] = (
     " rectangle cover most of the screen, so each such frame visits the ~60 visible widgets;"
     " the bare TextArea's frame visits one. The render worker's results come in their own"
     " frames, so the echo frame itself is the note's alone unless keys and results meet.",
-    "**Time to usable** (from the spawn to a key typed meanwhile on screen; 9.1 s profiled at"
-    " load 15): importing Textual and the app 3.0 s (textual alone 1.3 s), then Textual's"
-    " own work: six layouts of the screen 2.2 s, compositing 2.0 s, styling the ~110 widgets"
-    " (`Stylesheet.apply`) 1.7 s, composing and mounting them about 1 s. The core is small"
-    " in it: the email is rendered three times before the first key shows (`render_all`"
-    " 0.09 s in all, the template's first compile among it) and the practices import 0.17 s."
-    " Fewer widgets at start (issue 14's stock widgets and reactives) is where the time is.",
-    "**Idle**: the app draws two frames a second, for the cursor blink, and nothing else (14"
-    " writes in 6 s); each of its blink frames rendered 28 widgets (336 `render_widget` calls"
-    " in 12 frames: the widgets whose regions the blinking field's refresh touches), so a"
-    " blink costs the app more than the bare TextArea, whose screen holds one widget.",
+    "**Time to usable** (cProfile of the UI thread from the spawn until a key typed meanwhile"
+    " shows; 7.5 s profiled at load 5): importing Textual and the app 1.6 s; the rest is"
+    " Textual building a screen of ~110 widgets: styling them, six layouts, compositing."
+    " Focusing the first field restyles the screen (`_update_focus_styles`, 0.48 s); the 12"
+    " one-line fields' `Input.__init__` take 0.25 s. The render thread no longer reads the"
+    " spelling dictionary while the screen is built (2.3 s of its first render's 3.5 s"
+    " profiled, a GIL-holding `json.loads` among it). What is left is the widget count: each"
+    " field of the form is a Label and an Input in a Horizontal.",
+    "**Idle**: the app draws two frames a second, for the cursor blink, and nothing else. The"
+    " compositor's update region for a blink frame is the blinking field alone (22x1 cells,"
+    " checked by hooking the compositor in a Pilot run), so a blink repaints one line; the"
+    " 1.7x over the bare TextArea (17 against 10 ms of CPU a second, quiet machine) is the"
+    " price of a frame on a screen of ~110 widgets. An earlier reading of 38x, at load 15,"
+    " was the tail of start-up.",
 )
 
 
