@@ -345,6 +345,18 @@ class FollowupApp(App[None]):
 
         new_from_invite(self)
 
+    def open_new_draft(self, draft: Draft) -> bool:
+        """Write `draft` to a fresh file in the drafts folder and open it; False if it cannot."""
+        path = storage.new_draft_path(draft)
+        try:
+            storage.save_draft(path, draft)
+        except OSError as exc:
+            reason = f"cannot create {shown(path)}: {exc.strerror or exc}"
+            self.notify(reason, title="Not created", severity="error")
+            return False
+        self.open_session(Session.open(path))
+        return True
+
     def open_session(self, session: Session) -> None:
         """Switch to another draft: save this one, then rebuild the main screen on the new one."""
         self.autosave.cancel()  # it would save the new session instead

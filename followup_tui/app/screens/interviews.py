@@ -202,18 +202,7 @@ class InterviewsScreen(Screen[None]):
 
     def action_new(self) -> None:
         """Start a new empty interview and open it."""
-        draft = Draft(tone=self.followup.settings.default_tone)
-        path = storage.new_draft_path(draft)
-        try:
-            storage.save_draft(path, draft)
-        except OSError as exc:
-            self.notify(
-                f"cannot create {shown(path)}: {exc.strerror or exc}",
-                title="Not created",
-                severity="error",
-            )
-            return
-        self.followup.open_session(Session.open(path))
+        self.followup.open_new_draft(Draft(tone=self.followup.settings.default_tone))
 
     def action_delete(self) -> None:
         """Delete the highlighted interview's file, after asking."""

@@ -17,10 +17,8 @@ from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from followup_tui import storage
 from followup_tui.errors import FileFormatError
 from followup_tui.invite import InviteEvent, describe_event, read_invite, without
-from followup_tui.session import Session
 from followup_tui.text import shown
 
 if TYPE_CHECKING:
@@ -245,17 +243,8 @@ def create_and_open(app: FollowupApp, path: Path, event: InviteEvent) -> None:
             timeout=12,
         )
         return
-    target = storage.new_draft_path(draft)
-    try:
-        storage.save_draft(target, draft)
-    except OSError as exc:
-        app.notify(
-            f"cannot create {shown(target)}: {exc.strerror or exc}",
-            title="Not created",
-            severity="error",
-        )
+    if not app.open_new_draft(draft):
         return
-    app.open_session(Session.open(target))
     notes = [f"Read from {shown(path.name)}."]
     if missing := event.missing():
         notes.append(f"The invitation does not say the {' or the '.join(missing)}: fill it in.")
