@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import re
 import stat
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,11 +31,15 @@ def new_draft_path(draft: Draft, folder: Path | None = None) -> Path:
         )
         if part
     )
-    stem = stem or "interview"
-    candidate = folder / f"{stem}.toml"
+    return unused_path(folder, stem or "interview")
+
+
+def unused_path(folder: Path, stem: str, suffix: str = ".toml") -> Path:
+    """`folder/stem.toml`, or `stem-2.toml`, `stem-3.toml`... : the first that does not exist."""
+    candidate = folder / f"{stem}{suffix}"
     counter = 2
     while candidate.exists():
-        candidate = folder / f"{stem}-{counter}.toml"
+        candidate = folder / f"{stem}-{counter}{suffix}"
         counter += 1
     return candidate
 
@@ -48,20 +51,6 @@ class Entry:
     path: Path
     draft: Draft | None
     error: FileFormatError | None = None
-
-
-def iter_drafts(folder: Path | None = None) -> Iterator[Entry]:
-    """Every `*.toml` in the drafts folder, readable or not, by file name."""
-    from followup_tui import storage  # storage re-exports this module's names
-
-    folder = folder or paths.drafts_dir()
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.glob("*.toml")):
-        try:
-            yield Entry(path, storage.load_draft(path))
-        except FileFormatError as exc:
-            yield Entry(path, None, exc)
 
 
 def most_recent_draft(folder: Path | None = None) -> Path | None:

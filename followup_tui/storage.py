@@ -20,7 +20,6 @@ from followup_tui.errors import FileFormatError
 
 # The drafts folder's functions, re-exported: callers find everything about drafts here.
 from followup_tui.folder import Entry as Entry
-from followup_tui.folder import iter_drafts as iter_drafts
 from followup_tui.folder import most_recent_draft as most_recent_draft
 from followup_tui.folder import new_draft_path as new_draft_path
 from followup_tui.model import (

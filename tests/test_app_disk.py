@@ -8,7 +8,7 @@ from typing import Any
 
 from textual.widgets import Input, TextArea
 
-from followup_tui import paths, storage
+from followup_tui import listing, paths, storage
 from followup_tui.cli import main as cli_main
 from followup_tui.merge import CONFLICT_MARK
 from tests.app_pilot import NOW, build, wait_until
@@ -35,7 +35,7 @@ async def test_sent_while_open_is_merged_and_later_edits_stay_in_the_one_draft(
     on_disk = storage.load_draft(draft_path)
     assert on_disk.interview.company == "Northwind Analytics Ltd"
     assert [s.stage for s in on_disk.sent] == ["thank-you"]
-    assert [e.path for e in storage.iter_drafts()] == [draft_path]
+    assert [e.path for e in listing.list_drafts()] == [draft_path]
 
 
 async def test_a_text_changed_on_both_sides_shows_both_in_the_form(
@@ -58,7 +58,7 @@ async def test_a_text_changed_on_both_sides_shows_both_in_the_form(
         await pilot.press("ctrl+q")
     saved = storage.load_draft(draft_path).notes.missed
     assert "the hand-edited note" in saved and "maintain too" in saved
-    assert [e.path for e in storage.iter_drafts()] == [draft_path]
+    assert [e.path for e in listing.list_drafts()] == [draft_path]
 
 
 async def test_ctrl_s_in_the_demo_saves_nothing_among_the_drafts(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from followup_tui import storage
+from followup_tui import listing, storage
 from followup_tui.cli import main as cli_main
 from followup_tui.demo import demo_draft
 from followup_tui.merge import CONFLICT_MARK, merge_drafts
@@ -114,7 +114,7 @@ def test_sent_while_the_draft_is_open_is_merged_into_one_draft(isolated_home: Pa
     assert on_disk.notes.missed == "typed in the app"
     assert [s.stage for s in on_disk.sent] == ["thank-you"]
     assert sorted(p.name for p in path.parent.iterdir() if p.suffix == ".toml") == [path.name]
-    entries = list(storage.iter_drafts())
+    entries = listing.list_drafts()
     assert [e.path for e in entries] == [path]
 
 
@@ -157,4 +157,4 @@ def test_the_demo_is_never_saved_among_the_drafts(isolated_home: Path) -> None:
     result = session.save()
     assert not result.ok and "demo" in result.message
     assert not paths.drafts_dir().exists() or not list(paths.drafts_dir().iterdir())
-    assert list(storage.iter_drafts()) == []
+    assert listing.list_drafts() == []

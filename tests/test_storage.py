@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from followup_tui import paths, storage
+from followup_tui import listing, paths, storage
 from followup_tui.demo import demo_draft
 from followup_tui.errors import FileFormatError
 from followup_tui.model import (
@@ -200,7 +200,7 @@ def test_new_draft_paths_are_unique_and_readable(isolated_home: Path) -> None:
     assert second.name == "acme-corp-data-ml-engineer-20261120-2.toml"
     storage.save_draft(second, draft)
     (first.parent / "broken.toml").write_text("x = [")
-    entries = list(storage.iter_drafts())
+    entries = listing.list_drafts()
     assert [e.path.name for e in entries] == [
         "acme-corp-data-ml-engineer-20261120-2.toml",
         "acme-corp-data-ml-engineer-20261120.toml",

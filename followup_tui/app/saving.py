@@ -24,6 +24,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Input, Label
 
 from followup_tui import storage
+from followup_tui.folder import unused_path
 from followup_tui.model import Draft
 
 if TYPE_CHECKING:
@@ -93,12 +94,7 @@ def rescue_path(draft: Draft, failed: Path | None) -> Path:
     for folder in (Path.home(), Path(tempfile.gettempdir())):
         if failed is not None and folder == failed.parent:
             continue
-        candidate = folder / f"{stem}.rescued.toml"
-        n = 2
-        while candidate.exists():
-            candidate = folder / f"{stem}.rescued-{n}.toml"
-            n += 1
-        return candidate
+        return unused_path(folder, f"{stem}.rescued")
     return Path(tempfile.gettempdir()) / f"{stem}.rescued.toml"
 
 
