@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from followup_tui import storage
+from followup_tui.app import collector
 from followup_tui.app.saving import Autosave, save_on_exit_signals
 from followup_tui.app.screens.main import MainScreen
 from followup_tui.clipboard import CopyResult, copy_with_pyperclip
@@ -77,7 +78,9 @@ class FollowupApp(App[None]):
         self.settings_error = settings_error
         self.clipboard_backend = clipboard
         self._clock = clock
-        self.autosave = Autosave(self, partial(self.save_draft, quiet=True))
+        self.autosave = Autosave(
+            self, partial(self.save_draft, quiet=True), paused=collector.settle
+        )
         self.stop_signal_saves: Callable[[], None] = lambda: None
         """Hands SIGHUP, SIGTERM and SIGINT back (`followup_tui.app.saving`)."""
         self._theme_ready = False

@@ -40,11 +40,18 @@ EXIT_SIGNALS = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)
 
 
 class Autosave:
-    """A debounced save with a maximum wait: `changed()` on every change, `cancel()` when saved."""
+    """A debounced save with a maximum wait: `changed()` on every change, `cancel()` when saved.
 
-    def __init__(self, app: App[Any], save: Callable[[], object]) -> None:
+    `paused` is called after a save that came of a pause in typing (not of the deadline).
+    """
+
+    def __init__(
+        self, app: App[Any], save: Callable[[], object], paused: Callable[[], object] = lambda: None
+    ) -> None:
         self._app = app
         self._save = save
+        self._paused = paused
+        self._last_change = 0.0
         self._timer: Timer | None = None
         self._deadline: float | None = None
 
@@ -55,7 +62,7 @@ class Autosave:
 
     def changed(self) -> None:
         """A change was made: save after a pause in typing, or at the deadline."""
-        now = time.monotonic()
+        now = self._last_change = time.monotonic()
         if self._deadline is None:
             self._deadline = now + AUTOSAVE_MAX_WAIT
         delay = min(AUTOSAVE_DELAY, self._deadline - now)
@@ -79,6 +86,8 @@ class Autosave:
             return  # saved or cancelled meanwhile
         self.cancel()
         self._save()
+        if time.monotonic() - self._last_change >= AUTOSAVE_DELAY:
+            self._paused()
 
 
 def rescue_path(draft: Draft, failed: Path | None) -> Path:

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Select, Tab, Tabs
 from textual.worker import get_current_worker
 
+from followup_tui.app import collector
 from followup_tui.app.screens.pane_tabs import (
     NARROW_WIDTH,
     PANE_TITLES,
@@ -50,7 +51,7 @@ class MainScreen(Screen[None]):
         # In the help screen and the palette; the footer has no room for them at 80 columns.
         Binding("ctrl+r", "regenerate", "Regenerate from notes", show=False, id="regenerate"),
         Binding("ctrl+g", "open_editor", "Edit in $EDITOR", show=False, id="open-editor"),
-        # priority: TextArea (the notes, the preview body) binds f6 to selecting a line
+        # priority: TextArea (the notes, the email editor) binds f6 to selecting a line
         Binding("f6", "next_pane", "Next tab", id="next-pane", priority=True),
     ]
 
@@ -135,7 +136,9 @@ class MainScreen(Screen[None]):
         company = self.query_one("#f-company", Input)
         self.set_focus(company)
         company.call_after_refresh(company.action_end)
-        self.schedule_render()
+        # The first render (Jinja2 loaded, the templates compiled) runs once the screen is
+        # drawn: in a thread beside the screen being built, it held up the first frame.
+        self.call_after_refresh(self.schedule_render)
 
     def on_screen_resume(self) -> None:
         # Back from the profile, the interviews list or a dialog: what they changed (the
@@ -248,6 +251,9 @@ class MainScreen(Screen[None]):
         if not self._spelling_asked:
             self._spelling_asked = True
             app = self.app
+            # What the start-up built lives as long as the app; its garbage is not worth
+            # a pass now, as the user starts to type.
+            app.call_after_refresh(collector.settle, collect=False)
 
             def loaded() -> None:  # on the loader's thread: now spelling can be judged
                 if app.is_running:
