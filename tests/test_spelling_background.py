@@ -64,3 +64,25 @@ async def test_the_app_opens_before_the_dictionary_and_checks_spelling_once_it_i
             if "checking the spelling" not in checklist.prompt("polished").plain:
                 break
         assert "spelling checked" in checklist.prompt("polished").plain
+
+
+def test_the_word_list_read_in_slices_is_the_library_s_own() -> None:
+    from spellchecker import SpellChecker
+
+    ours = spelling._load_english().word_frequency
+    theirs = SpellChecker(language="en", distance=1).word_frequency
+    assert ours.dictionary == theirs.dictionary
+    assert (ours.total_words, ours.letters) == (theirs.total_words, theirs.letters)
+
+
+@pytest.mark.parametrize("size", [1, 5, 1 << 16])
+def test_slices_of_a_json_object_hold_its_entries(size: int) -> None:
+    import json
+
+    text = '{\n"a": 1,\n"b\'s": 2,\n"zürich": 3,\n"c,d": 4\n}'
+    parts = list(spelling._json_slices(text, size))
+    assert (len(parts) > 1) == (size < len(text) // 2)
+    merged: dict[str, int] = {}
+    for part in parts:
+        merged.update(json.loads(part))
+    assert merged == json.loads(text)

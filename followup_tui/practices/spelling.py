@@ -58,10 +58,47 @@ def dictionary() -> SpellChecker:
     global _checker
     with _lock:
         if _checker is None:
-            from spellchecker import SpellChecker
-
-            _checker = SpellChecker(language="en", distance=1)
+            _checker = _load_english()
         return _checker
+
+
+def _load_english() -> SpellChecker:
+    """pyspellchecker's English word list, as `SpellChecker(language="en")` loads it, but
+    parsed a slice at a time: one `json.loads` of the whole list holds the interpreter lock
+    throughout, and the app's screen froze meanwhile; between slices the UI thread runs."""
+    import gzip
+    import json
+    import pkgutil
+
+    from spellchecker import SpellChecker
+
+    packed = pkgutil.get_data("spellchecker", "resources/en.json.gz")
+    if packed is None:  # a loader that cannot read package data: let the library try
+        return SpellChecker(language="en", distance=1)
+    text = gzip.decompress(packed).decode("utf-8").strip()
+    words: dict[str, int] = {}
+    try:
+        for part in _json_slices(text):
+            words.update(json.loads(part))
+    except ValueError:  # a list laid out other than expected: parse it whole
+        words = json.loads(text)
+    checker = SpellChecker(language=None, distance=1)
+    checker.word_frequency.load_json(words)
+    return checker
+
+
+def _json_slices(text: str, size: int = 1 << 16) -> Iterable[str]:
+    """A JSON object of one entry a line (`{"a": 1,\n"b": 2}`), as objects of about `size`
+    characters each."""
+    if not (text.startswith("{") and text.endswith("}")):
+        raise ValueError("not a JSON object")
+    start, end = 1, len(text) - 1
+    while start < end:
+        cut = text.find(",\n", start + size, end)
+        if cut < 0:
+            cut = end
+        yield "{" + text[start:cut] + "}"
+        start = cut + 1
 
 
 def do_not_wait() -> None:
