@@ -62,23 +62,3 @@ def address_problem(text: str) -> str | None:
     if "@" not in text:
         return "an address needs an @, like name@example.com"
     return "only the address itself, like name@example.com (no names, spaces or ?query)"
-
-
-def _common_prefix(a: str, b: str) -> int:
-    # Halving on slice comparisons: the comparing is done in C, a long email costs microseconds.
-    low, high = 0, min(len(a), len(b))
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a[:middle] == b[:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def changed_span(old: str, new: str) -> tuple[int, int, int]:
-    """Where `new` differs from `old`: `old[start:old_end]` became `new[start:new_end]`."""
-    start = _common_prefix(old, new)
-    # The common end, within what is left after the common start.
-    end = _common_prefix(old[start:][::-1], new[start:][::-1])
-    return start, len(old) - end, len(new) - end

@@ -39,3 +39,10 @@ async def wait_until(
         if time.monotonic() > deadline:
             pytest.fail(f"never happened: {what}")
         await pilot.pause(0.05)
+
+
+def email_body(app: FollowupApp) -> str:
+    """The email body the preview shows."""
+    from followup_tui.app.widgets.preview import Preview
+
+    return app.screen.query_one(Preview).body_text

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import DataTable, Input, Static, TextArea
+from textual.widgets import DataTable, Input, Static
 
 from followup_tui import paths, storage
 from followup_tui.app.app import FollowupApp, make_app
@@ -18,6 +18,7 @@ from followup_tui.app.screens.main import MainScreen
 from followup_tui.app.screens.profile import ProfileScreen, looks_like_email, split_links
 from followup_tui.clipboard import CopyResult
 from followup_tui.model import Draft, Interview, Interviewer
+from tests.app_pilot import email_body
 
 # `notifications(app)` (a fixture in conftest): what the app tells the user.
 Notifications = Callable[[Any], list[str]]
@@ -280,7 +281,7 @@ async def test_unreadable_file_is_listed_and_never_deleted(tmp_path: Path) -> No
 
 
 def body(app: FollowupApp) -> str:
-    return app.main.query_one("#p-body", TextArea).text
+    return email_body(app)
 
 
 async def type_into(pilot, input_id: str, text: str) -> None:  # type: ignore[no-untyped-def]

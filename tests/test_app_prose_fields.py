@@ -11,12 +11,13 @@ from textual.widgets import Input, TextArea
 
 from followup_tui import storage
 from followup_tui.app.app import FollowupApp, make_app
+from tests.app_pilot import email_body
 
 NOW = datetime(2025, 11, 18, 15, 0, tzinfo=UTC)
 
 
 def _body(app: FollowupApp) -> str:
-    return app.screen.query_one("#p-body", TextArea).text
+    return email_body(app)
 
 
 async def _wait_for(pilot: Pilot[None], check: object, seconds: float = 10.0) -> None:

@@ -52,6 +52,7 @@ from followup_tui.model import (
 )
 from followup_tui.practices import PRACTICES, STATUSES, evaluate
 from followup_tui.session import Session
+from tests.app_pilot import email_body
 
 # `notifications(app)` (a fixture in conftest): what the app tells the user.
 Notifications = Callable[[Any], list[str]]
@@ -342,8 +343,8 @@ async def test_app_with_every_file_broken_keeps_running_and_writes_nothing(
             assert EXPECTED[kind][variant] in hits[0], hits
         # the template's error is in the preview, with its file
         assert text_of(app, "#p-subject") == "Template error"
-        assert str(bad["template"]) in text_of(app, "#p-body")
-        assert EXPECTED["template"][variant] in text_of(app, "#p-body")
+        assert str(bad["template"]) in email_body(app)
+        assert EXPECTED["template"][variant] in email_body(app)
 
         company = app.screen.query_one("#f-company", Input)
         company.focus()
@@ -374,7 +375,7 @@ async def test_bad_config_theme_and_template_are_left_alone_while_the_draft_save
     seen = notifications(app)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
-        assert str(bad["template"]) in text_of(app, "#p-body")
+        assert str(bad["template"]) in email_body(app)
         for kind in ("config", "theme"):
             assert any(str(bad[kind]) in n for n in seen), (kind, seen)
         company = app.screen.query_one("#f-company", Input)
@@ -472,14 +473,14 @@ async def test_app_preview_shows_the_sandbox_refusal_and_keeps_running() -> None
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await pilot.pause()
         assert text_of(app, "#p-subject") == "Template error"
-        body = text_of(app, "#p-body")
+        body = email_body(app)
         assert str(path) in body and "refused by the sandbox" in body
         assert "subclasses" not in body.split("refused", 1)[0]
         topics = app.screen.query_one("#n-topics")
         topics.focus()
         await pilot.press("m", "o")
         await pilot.pause(0.1)
-        assert "refused by the sandbox" in text_of(app, "#p-body")
+        assert "refused by the sandbox" in email_body(app)
         # fixing the template brings the preview back, without a restart
         path.write_text("Subject: Fixed\n\nHi {{ greeting_name }},\n")
         await pilot.press("x")

@@ -12,7 +12,6 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from textual.widgets import TextArea
 
 from followup_tui import paths, render, storage
 from followup_tui.app.app import make_app
@@ -20,6 +19,7 @@ from followup_tui.demo import demo_draft, demo_profile
 from followup_tui.errors import FileFormatError, TemplateBudgetError
 from followup_tui.model import Settings
 from followup_tui.sandbox import TIME_LIMIT
+from tests.app_pilot import email_body
 
 NOW = datetime.fromisoformat("2026-11-21T15:00:00+00:00")
 
@@ -134,7 +134,7 @@ async def test_the_app_shows_a_runaway_template_and_still_quits(draft_file: Path
         deadline = time.monotonic() + 30
         body = ""
         while time.monotonic() < deadline:
-            body = app.screen.query_one("#p-body", TextArea).text
+            body = email_body(app)
             if "took too long" in body:
                 break
             await pilot.pause(0.1)

@@ -5,18 +5,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Input, Label, Static, TextArea
 
 from followup_tui.model import Email
-from followup_tui.text import changed_span
+
+PARAGRAPH_BREAK = "\n\n"
 
 
-def _location(text: str, index: int) -> tuple[int, int]:
-    """(line, column) of a character of `text`, as TextArea counts them."""
-    line_start = text.rfind("\n", 0, index) + 1
-    return text.count("\n", 0, index), index - line_start
+def _common_ends(old: list[str], new: list[str]) -> tuple[int, int]:
+    """How many items the two lists share at their start, and then at their end."""
+    most = min(len(old), len(new))
+    head = 0
+    while head < most and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < most - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    return head, tail
 
 
 class Preview(Vertical):
@@ -32,6 +39,8 @@ class Preview(Vertical):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._shown: dict[str, str] = {}
+        self._paragraphs: list[str] = []
+        self._paragraph_lines: list[Static] = []  # one for each of `_paragraphs`
         self._loaded: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
@@ -41,16 +50,9 @@ class Preview(Vertical):
             # markup=False: an email is text, and "[Ana]" must stay "[Ana]"
             yield Static("", id="p-to", markup=False)
             yield Static("", id="p-subject", markup=False)
-            # A read-only TextArea: a change re-wraps only the lines it touches and repaints
-            # the pane without laying out the screen, however long the email is.
-            yield TextArea(
-                id="p-body",
-                read_only=True,
-                show_cursor=False,
-                soft_wrap=True,
-                compact=True,
-                highlight_cursor_line=False,
-            )
+            # One Static a paragraph: a key changes one, and only its lines are wrapped and
+            # drawn again (a TextArea draws every line in view after any change).
+            yield VerticalScroll(id="p-body")
         yield Static("", id="p-meta", markup=False)
 
     @property
@@ -77,7 +79,9 @@ class Preview(Vertical):
         if self._shown.get(selector) == text:
             return
         self._shown[selector] = text
-        line = self.query_one(selector, Static)
+        self._set(self.query_one(selector, Static), text)
+
+    def _set(self, line: Static, text: str) -> None:
         before = line.content_size.height
         # A layout re-arranges the whole screen: needed only when the line's height changes
         # (the word count changes at every space typed; it rarely wraps differently).
@@ -87,20 +91,33 @@ class Preview(Vertical):
             line.refresh(layout=True)
 
     def _put_body(self, text: str) -> None:
-        """The body: only the part that changed is replaced (a key changes a word or two)."""
-        body = self.query_one("#p-body", TextArea)
-        old = body.text
-        if old == text:
+        """The body: only the paragraphs that changed are replaced (a key changes one)."""
+        old, new = self._paragraphs, text.split(PARAGRAPH_BREAK)
+        if old == new:
             return
-        start, old_end, new_end = changed_span(old, text)
-        body.replace(text[start:new_end], _location(old, start), _location(old, old_end))
-        # The user cannot undo what the app wrote; nor should the record of it grow.
-        body.history.clear()
+        self._paragraphs = new
+        lines = self._paragraph_lines
+        head, tail = _common_ends(old, new)
+        old_end, new_end = len(old) - tail, len(new) - tail
+        for line, paragraph in zip(lines[head:old_end], new[head:new_end], strict=False):
+            self._set(line, paragraph)
+        at = min(old_end, new_end)  # the first paragraph added or removed
+        body = self.query_one("#p-body", VerticalScroll)
+        if old_end > new_end:
+            body.remove_children(lines[at:old_end])
+            del lines[at:old_end]
+        elif new_end > old_end:
+            added = [Static(p, markup=False) for p in new[at:new_end]]
+            if at < len(lines):
+                body.mount_all(added, before=lines[at])
+            else:
+                body.mount_all(added)
+            lines[at:at] = added
 
     @property
     def body_text(self) -> str:
-        """The email body as shown (what the preview's TextArea holds)."""
-        return self.query_one("#p-body", TextArea).text
+        """The email body as shown."""
+        return PARAGRAPH_BREAK.join(self._paragraphs)
 
     def start_editing(self, email: Email) -> None:
         """Switch to the editor, filled with the email as it stands."""
