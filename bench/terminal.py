@@ -18,6 +18,7 @@ import os
 import signal
 import struct
 import subprocess
+import tempfile
 import termios
 import threading
 import time
@@ -82,6 +83,9 @@ class Term:
             stdout=slave,
             stderr=slave,
             env=env,
+            # Away from any checkout: `python -m followup_tui` (a `--base` command) would
+            # otherwise import the one in the current folder, whatever PYTHONPATH says.
+            cwd=tempfile.gettempdir(),
             start_new_session=True,
             # The pty becomes the child's controlling terminal, as in a terminal emulator:
             # closing it (the window) sends the child SIGHUP.
