@@ -108,3 +108,19 @@ def test_random_arguments_never_raise(
     if code == 2 and err:
         last = err.strip().splitlines()[-1]
         assert last.startswith(("followup-tui: error:", "followup-tui ")), (argv, err)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["sent", "\0"],
+        ["render", "a\0b.toml"],
+        ["export", "x.toml", "--format", "eml", "-o", "o\0"],
+        ["n\0.toml"],
+    ],
+)
+def test_a_nul_in_a_file_argument_is_a_usage_error(argv: list[str]) -> None:
+    # found by the test above: os.open raised ValueError, a traceback
+    code, err = run(argv)
+    assert code == 2
+    assert "NUL character" in err and "Traceback" not in err
