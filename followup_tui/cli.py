@@ -257,8 +257,8 @@ def _run(argv: list[str]) -> int:
             raise UsageError(f"cannot write to standard output: {exc.strerror or exc}") from None
         return status
     file, demo = app_arguments(argv)
-    if file is not None and "\0" in str(file):
-        raise UsageError(f"{shown(str(file))}: a NUL character cannot be in a file name")
+    if file is not None:
+        _refuse_nul("", file)
     check_draft_argument(file)
     if sys.stdin is None or sys.stderr is None:
         raise UsageError("the app needs a terminal, and standard input or error is closed")
@@ -268,17 +268,21 @@ def _run(argv: list[str]) -> int:
 
 
 def _refuse_undecodable(args: argparse.Namespace) -> None:
-    """Text options must be text: bytes that are not UTF-8 reach Python as lone surrogates.
-
-    A NUL is refused too: no file name holds one, and the system calls raise on it.
-    """
+    """Text options must be text: bytes that are not UTF-8 reach Python as lone surrogates;
+    no option may hold a NUL."""
     for name, value in vars(args).items():
         for item in value if isinstance(value, list) else [value]:
-            option = "--" + name.replace("_", "-")
-            if isinstance(item, str | Path) and "\0" in str(item):
-                raise UsageError(f"{option} {shown(str(item))}: a NUL character cannot be in it")
+            option = "--" + name.replace("_", "-") + " "
+            if isinstance(item, str | Path):
+                _refuse_nul(option, item)
             if isinstance(item, str) and item != clean_surrogates(item):
-                raise UsageError(f"{option} {shown(item)}: not UTF-8 text")
+                raise UsageError(f"{option}{shown(item)}: not UTF-8 text")
+
+
+def _refuse_nul(option: str, item: str | Path) -> None:
+    """No file name holds a NUL, and the system calls raise ValueError on one."""
+    if "\0" in str(item):
+        raise UsageError(f"{option}{shown(str(item))}: a NUL character cannot be in it")
 
 
 def _fail(message: str) -> int:

@@ -7,8 +7,10 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 
 from followup_tui.app.app import ClipboardBackend, FollowupApp, make_app
@@ -41,8 +43,9 @@ async def wait_until(
         await pilot.pause(0.05)
 
 
-def email_body(app: FollowupApp) -> str:
-    """The email body the preview shows."""
-    from followup_tui.app.widgets.preview import Preview
+def email_body(app: App[Any]) -> str:
+    """The email body the preview shows: its paragraphs' widgets, read off the screen."""
+    from textual.widgets import Static
 
-    return app.screen.query_one(Preview).body_text
+    shown = app.screen.query("#p-body Static").results(Static)
+    return "\n\n".join(str(paragraph.content) for paragraph in shown)

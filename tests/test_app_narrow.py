@@ -51,7 +51,7 @@ async def test_wide_screen_has_no_tab_hint(draft_path: Path) -> None:
 
 
 async def test_f6_leaves_a_text_area_too(draft_path: Path) -> None:
-    # TextArea binds f6 to selecting a line: in the notes or the preview body the key
+    # TextArea binds f6 to selecting a line: in the notes (a TextArea) the key
     # must still move to the next tab.
     app = build(draft_path)
     async with app.run_test(size=(80, 24)) as pilot:

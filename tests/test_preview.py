@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
-from textual.widgets import Static
 
 from followup_tui.app.widgets.preview import Preview
 from followup_tui.model import Email
+from tests.app_pilot import email_body
 
 # Each body follows the one before it: paragraphs changed, added and removed at the start,
 # in the middle and at the end, all of them at once, and to and from nothing.
@@ -33,12 +33,6 @@ class OnePreview(App[None]):
         yield Preview()
 
 
-def on_screen(app: App[None]) -> str:
-    """The body as the preview's widgets show it, paragraph after paragraph."""
-    shown = app.query("#p-body Static").results(Static)
-    return "\n\n".join(str(line.content) for line in shown)
-
-
 async def test_the_body_shown_is_always_the_email_s_own() -> None:
     app = OnePreview()
     async with app.run_test(size=(60, 30)) as pilot:
@@ -46,8 +40,7 @@ async def test_the_body_shown_is_always_the_email_s_own() -> None:
         for body in BODIES:
             preview.show(Email(to="ana@example.com", subject="Hello", body=body), "meta")
             await pilot.pause()
-            assert on_screen(app) == body
-            assert preview.body_text == body
+            assert email_body(app) == body
 
 
 async def test_bodies_shown_faster_than_the_screen_is_drawn_end_in_the_last() -> None:
@@ -57,4 +50,4 @@ async def test_bodies_shown_faster_than_the_screen_is_drawn_end_in_the_last() ->
         for body in BODIES + BODIES[::-1]:
             preview.show(Email(to="ana@example.com", subject="Hello", body=body), "meta")
         await pilot.pause()
-        assert on_screen(app) == BODIES[0]
+        assert email_body(app) == BODIES[0]

@@ -70,7 +70,7 @@ class MainScreen(Screen[None]):
         self._rendering = False
         self._render_again = False
         do_not_wait()  # the spelling dictionary is read once the first email is shown
-        self._spelling_asked = False
+        self._first_shown = False
         self._people_listed: list[tuple[str, int]] = []
         self.rendered_event = asyncio.Event()
         """Set while the email on screen is a render of the draft as it stands."""
@@ -248,8 +248,8 @@ class MainScreen(Screen[None]):
             self.query_one(Checklist).show(outcome.results)
             preview.show(outcome.email, outcome.meta)
             self._show_summary(outcome.results)
-        if not self._spelling_asked:
-            self._spelling_asked = True
+        if not self._first_shown:
+            self._first_shown = True
             app = self.app
             # What the start-up built lives as long as the app; its garbage is not worth
             # a pass now, as the user starts to type.

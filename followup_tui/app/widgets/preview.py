@@ -114,11 +114,6 @@ class Preview(Vertical):
                 body.mount_all(added)
             lines[at:at] = added
 
-    @property
-    def body_text(self) -> str:
-        """The email body as shown."""
-        return PARAGRAPH_BREAK.join(self._paragraphs)
-
     def start_editing(self, email: Email) -> None:
         """Switch to the editor, filled with the email as it stands."""
         if self.query_children("#edit"):
@@ -154,8 +149,6 @@ class Preview(Vertical):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area.id == "e-body":
             self._edited(event)
-        else:
-            event.stop()  # the app's own writing of the preview
 
     def _edited(self, event: Input.Changed | TextArea.Changed) -> None:
         event.stop()
