@@ -80,3 +80,12 @@ def checklist_summary(results: list[Result]) -> str:
     counts = summary(results)
     tally = [f"{counts[s]} {s}" for s in ("fail", "warn", "todo") if counts.get(s)]
     return " ".join(tally) or "all clear"
+
+
+def recipients(draft: Draft) -> list[tuple[str, int]]:
+    """Whom an email can go to: each interviewer's name (or number) and index."""
+    people = [
+        (person.name.strip() or f"Interviewer {n + 1}", n)
+        for n, person in enumerate(draft.interviewers)
+    ]
+    return people or [("Interviewer 1", 0)]  # a draft may have none: one email to nobody

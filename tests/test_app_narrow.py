@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Static
+from textual.widgets import Static, TextArea
 
 from followup_tui.app.app import FollowupApp
 from followup_tui.app.screens.help import HelpScreen
@@ -63,3 +63,16 @@ async def test_f6_leaves_a_text_area_too(draft_path: Path) -> None:
         assert app.focused is not None and app.focused.id == "p-body"
         await pilot.press("f6")
         assert shown(app) == ["notes-pane"]
+
+
+async def test_f6_round_the_tabs_brings_the_keys_back_to_the_field_left(draft_path: Path) -> None:
+    # Back on the notes tab, typing goes on in the field it was in: it used to land on the
+    # form's scroll container, where every key typed was lost.
+    app = build(draft_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        topics = app.screen.query_one("#n-topics", TextArea)
+        topics.focus()
+        topics.move_cursor(topics.document.end)
+        await pilot.press("f6", "f6", "f6", "x", "y")
+        assert shown(app) == ["notes-pane"]
+        assert topics.text.endswith("xy")

@@ -104,3 +104,12 @@ def test_review_imports_no_textual() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_email_goes_to_each_interviewer_by_name_or_number() -> None:
+    from followup_tui.model import Draft, Interviewer
+    from followup_tui.review import recipients
+
+    draft = Draft(interviewers=[Interviewer(name=" Ana Lee "), Interviewer()])
+    assert recipients(draft) == [("Ana Lee", 0), ("Interviewer 2", 1)]
+    assert recipients(Draft(interviewers=[])) == [("Interviewer 1", 0)]

@@ -12,6 +12,7 @@ from textual.app import SystemCommand
 from followup_tui.app.screens.main import MainScreen
 from followup_tui.app.widgets.notes import NotesForm
 from followup_tui.model import STAGES
+from followup_tui.review import recipients
 
 
 def main_commands(screen: MainScreen) -> Iterator[SystemCommand]:
@@ -42,7 +43,7 @@ def main_commands(screen: MainScreen) -> Iterator[SystemCommand]:
         yield SystemCommand(
             f"tone: {tone}", "Switch the tone", partial(setattr, screen, "tone", tone)
         )
-    for label, index in screen.people():
+    for label, index in recipients(screen.session.draft):
         yield SystemCommand(
             f"to: {label}",
             "Switch to this interviewer's email",

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Label, Select, Tab, Tabs
 from textual.worker import get_current_worker
 
@@ -20,6 +21,7 @@ from followup_tui.app.screens.pane_tabs import (
     NARROW_WIDTH,
     PANE_TITLES,
     next_pane,
+    pane_of,
     set_layout,
     show_active,
 )
@@ -31,7 +33,13 @@ from followup_tui.errors import FileFormatError
 from followup_tui.model import STAGES, TONES, Draft, Email, ManualEdit, Profile, Stage
 from followup_tui.practices import Result
 from followup_tui.practices.spelling import do_not_wait, load_in_background
-from followup_tui.review import Rendered, checklist_summary, email_for, render_and_judge
+from followup_tui.review import (
+    Rendered,
+    checklist_summary,
+    email_for,
+    recipients,
+    render_and_judge,
+)
 from followup_tui.session import Session
 
 if TYPE_CHECKING:
@@ -76,6 +84,7 @@ class MainScreen(Screen[None]):
         """Set while the email on screen is a render of the draft as it stands."""
         self._generation = 0
         self._previous_draft_upto = 0
+        self._last_focused: dict[str, Widget] = {}  # in each pane, for f6 to come back to
         self._load_state()
 
     @property
@@ -97,7 +106,7 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         draft = self.session.draft
-        self._people_listed = self.people()
+        self._people_listed = recipients(draft)
         yield Header(icon="✉")
         with Horizontal(id="switchers"):
             yield Label("Stage", classes="switch-label")
@@ -154,14 +163,6 @@ class MainScreen(Screen[None]):
             tones.append(self.tone)
         return tones
 
-    def people(self) -> list[tuple[str, int]]:
-        """The To choices: each interviewer's name (or number) and index."""
-        people = [
-            (person.name.strip() or f"Interviewer {n + 1}", n)
-            for n, person in enumerate(self.session.draft.interviewers)
-        ]
-        return people or [("Interviewer 1", 0)]  # a draft may have none: one email to nobody
-
     def show_merged(self, changed: frozenset[str]) -> None:
         """Show the fields a merge with the file changed: texts in place, or a rebuild."""
         # The drop-downs and rows follow a rebuild; texts are updated where they are, so a
@@ -189,7 +190,11 @@ class MainScreen(Screen[None]):
 
     def action_next_pane(self) -> None:
         """The next tab of the narrow layout (Notes, Checklist, Preview, then Notes again)."""
-        next_pane(self)
+        next_pane(self, self._last_focused)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if (pane := pane_of(event.widget)) is not None:
+            self._last_focused[pane] = event.widget
 
     def show_pane(self, pane: str) -> None:
         """Bring a pane forward (only visible as a change in the narrow, tabbed layout)."""
@@ -294,7 +299,7 @@ class MainScreen(Screen[None]):
 
     def _refresh_people(self) -> None:
         """The To drop-down lists the interviewers by their names as they are now."""
-        people = self.people()
+        people = recipients(self.session.draft)
         if people == self._people_listed:
             return
         self._people_listed = people

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Tabs
 
 # Below this many columns the three panes become tabs.
@@ -25,16 +26,31 @@ def set_layout(screen: Screen[None], narrow: bool) -> None:
     screen.refresh_bindings()
 
 
-def next_pane(screen: Screen[None]) -> None:
-    """Show the next tab, and put the keys where the eyes go: into the pane now shown."""
+def pane_of(widget: Widget) -> str | None:
+    """The pane a widget is in (None for the switchers, the tabs, the footer)."""
+    return next((node.id for node in widget.ancestors_with_self if node.id in PANES), None)
+
+
+def next_pane(screen: Screen[None], last_focused: dict[str, Widget]) -> None:
+    """Show the next tab, and put the keys where the eyes go: into the pane now shown, on
+    the widget that had them there last (a field being typed in), else on its first one."""
     tabs = screen.query_one("#pane-tabs", Tabs)
     active = (tabs.active or "tab-notes-pane").removeprefix("tab-")
     pane = PANES[(PANES.index(active) + 1) % len(PANES)] if active in PANES else PANES[0]
     tabs.active = f"tab-{pane}"
-    for widget in screen.query_one(f"#{pane}").query("*"):
-        if widget.focusable:
-            widget.focus()
-            break
+    target = last_focused.get(pane)
+    if target is None or not target.is_attached or not target.focusable:
+        # Not a scrolling container of fields (the notes form): keys typed there are lost.
+        target = next(
+            (
+                widget
+                for widget in screen.query_one(f"#{pane}").query("*")
+                if widget.focusable and not any(child.focusable for child in widget.query("*"))
+            ),
+            None,
+        )
+    if target is not None:
+        target.focus()
 
 
 def show_active(screen: Screen[None], tab_id: str) -> None:
