@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ Notifications = Callable[[Any], list[str]]
 # thank-you is due, the one next week is upcoming.
 FIXED = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 SIZE = (120, 40)
+MINUTE = timedelta(minutes=1)
 
 
 def fake_clipboard(text: str) -> CopyResult:
@@ -109,6 +110,33 @@ async def test_list_sorted_by_due_with_state_words(tmp_path: Path) -> None:
         assert "no answer yet" in detail(app)
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
+
+
+async def test_a_long_folder_is_listed_whole_and_the_cursor_follows_a_far_row(
+    tmp_path: Path,
+) -> None:
+    # More drafts than the list adds at once: every one is listed, in the screen's order, and a
+    # row far down keeps the cursor when the folder is read again after a change.
+    count = 230
+    for i in range(count):
+        save(f"d{i:03}", f"Co{i:03}", datetime(2026, 11, 20, 15, 0, tzinfo=UTC) - i * MINUTE)
+    app = app_on(elsewhere(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_list(pilot)
+        titles = [r[1] for r in rows(app)]
+        assert sorted(titles) == [f"Co{i:03} - Engineer" for i in range(count)]
+        assert titles == [f"{r.draft.title()}" for r in screen.rows if r.draft]
+        far = screen.rows[220].path
+        await move_to(pilot, app, far)
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        await screen.wait_loaded()
+        assert screen.current_path() == far
+        table = screen.query_one(DataTable)
+        assert str(table.get_row_at(table.cursor_row)[1]) == storage.load_draft(far).title()
+        assert len(rows(app)) == count
 
 
 async def test_empty_folder_says_how_to_start(tmp_path: Path) -> None:

@@ -33,6 +33,9 @@ EMPTY = "No interviews yet: press n to start one"
 READING = "Reading the drafts folder…"
 # Actions that need a highlighted row; with an empty list they are shown dimmed.
 ROW_ACTIONS = frozenset({"open", "delete", "sent", "rejected", "offer"})
+# Rows added to the table at a time, a frame drawn between: a long folder shows its first
+# rows at once instead of after the whole table is built. More than a tall terminal shows.
+BATCH = 100
 
 
 class InterviewsScreen(Screen[None]):
@@ -54,6 +57,7 @@ class InterviewsScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[Row] = []
+        self._cells: list[tuple[Text, ...]] = []
         self.loaded = asyncio.Event()
         """Set while the list on screen shows the folder as last read."""
 
@@ -109,25 +113,39 @@ class InterviewsScreen(Screen[None]):
         table = self.query_one(DataTable)
         old_index = table.cursor_row
         had_rows = bool(self.rows)
-        self.rows = rows
+        self.rows, self._cells = rows, cells
         table.clear()
-        for row, shown_cells in zip(rows, cells, strict=True):
-            table.add_row(*shown_cells, key=str(row.path))
+        index = 0
+        if rows:
+            paths = [r.path for r in rows]
+            index = paths.index(keep) if keep in paths else min(old_index, len(paths) - 1)
+            index = max(index, 0)
+        self._add_rows(rows, BATCH * (1 + index // BATCH))
         table.display = bool(rows)
         empty = self.query_one("#iv-empty", Static)
         empty.update(EMPTY)
         empty.display = not rows
         if rows:
-            paths = [r.path for r in rows]
-            index = paths.index(keep) if keep in paths else min(old_index, len(paths) - 1)
-            table.move_cursor(row=max(index, 0))
+            table.move_cursor(row=index)
         self._show_detail()
         if had_rows != bool(rows):
             self.refresh_bindings()  # the row actions are dimmed while there are none
-        self.loaded.set()
+
+    def _add_rows(self, rows: list[Row], upto: int) -> None:
+        """Add the rows of `rows` the table lacks, up to `upto`; the rest after the next frame."""
+        if rows is not self.rows:
+            return  # the folder was read again meanwhile: that list is being added instead
+        table = self.query_one(DataTable)
+        start = table.row_count
+        for row, shown_cells in zip(rows[start:upto], self._cells[start:upto], strict=True):
+            table.add_row(*shown_cells, key=str(row.path))
+        if upto < len(rows):
+            self.call_after_refresh(self._add_rows, rows, upto + BATCH)
+        else:
+            self.loaded.set()
 
     async def wait_loaded(self) -> None:
-        """Wait until the list on screen shows the folder as last read."""
+        """Wait until the list on screen shows the folder as last read, every row of it."""
         await self.loaded.wait()
 
     def current(self) -> Row | None:
