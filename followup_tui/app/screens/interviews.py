@@ -33,8 +33,9 @@ EMPTY = "No interviews yet: press n to start one"
 READING = "Reading the drafts folder…"
 # Actions that need a highlighted row; with an empty list they are shown dimmed.
 ROW_ACTIONS = frozenset({"open", "delete", "sent", "rejected", "offer"})
-# Rows added to the table at a time, a frame drawn between: a long folder shows its first
-# rows at once instead of after the whole table is built. More than a tall terminal shows.
+# Rows worked out and added to the table at a time, a frame drawn between: a long folder
+# shows its first rows at once instead of after the whole table is built. More than a tall
+# terminal shows.
 BATCH = 100
 
 
@@ -57,7 +58,7 @@ class InterviewsScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[Row] = []
-        self._cells: list[tuple[Text, ...]] = []
+        self._now = datetime.min
         self.loaded = asyncio.Event()
         """Set while the list on screen shows the folder as last read."""
 
@@ -105,15 +106,14 @@ class InterviewsScreen(Screen[None]):
         self, open_path: Path | None, open_draft: Draft, now: datetime, keep: Path | None
     ) -> None:
         rows = read_rows(open_path, open_draft, now)
-        cells = [row_cells(row, now) for row in rows]
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._fill, rows, cells, keep)
+            self.app.call_from_thread(self._fill, rows, now, keep)
 
-    def _fill(self, rows: list[Row], cells: list[tuple[Text, ...]], keep: Path | None) -> None:
+    def _fill(self, rows: list[Row], now: datetime, keep: Path | None) -> None:
         table = self.query_one(DataTable)
         old_index = table.cursor_row
         had_rows = bool(self.rows)
-        self.rows, self._cells = rows, cells
+        self.rows, self._now = rows, now
         table.clear()
         index = 0
         if rows:
@@ -137,8 +137,8 @@ class InterviewsScreen(Screen[None]):
             return  # the folder was read again meanwhile: that list is being added instead
         table = self.query_one(DataTable)
         start = table.row_count
-        for row, shown_cells in zip(rows[start:upto], self._cells[start:upto], strict=True):
-            table.add_row(*shown_cells, key=str(row.path))
+        for row in rows[start:upto]:
+            table.add_row(*row_cells(row, self._now), key=str(row.path))
         if upto < len(rows):
             self.call_after_refresh(self._add_rows, rows, upto + BATCH)
         else:
