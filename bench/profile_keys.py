@@ -5,6 +5,7 @@
     python bench/profile_keys.py --out keys.prof   # keep the stats (for snakeviz, pstats)
     python bench/profile_keys.py --start           # instead: from the spawn to usable
     python bench/profile_keys.py --list 1000       # instead: ctrl+o to the first row, N drafts
+    python bench/profile_keys.py --idle 10         # instead: the started app left alone, N s
 
 The child is `followup-tui` started through this very script (`--child`), which turns
 cProfile on at SIGUSR1 and off at SIGUSR2, writing the stats then; the parent types as
@@ -76,6 +77,8 @@ def parent(args: argparse.Namespace) -> int:
         argv = [sys.executable, __file__, "--child", out, *target]
         if args.list:
             return profile_list(env, argv, Path(tmp), Path(out), args)
+        if args.idle:
+            return profile_idle(env, argv, Path(out), args)
         if args.start:
             # Twice: the first start writes the bytecode the profiled one runs from.
             for profiled in (False, True):
@@ -132,6 +135,23 @@ def profile_list(env: Env, argv: list[str], tmp: Path, out: Path, args: argparse
     return 0
 
 
+def profile_idle(env: Env, argv: list[str], out: Path, args: argparse.Namespace) -> int:
+    """Profile the started app left alone for `--idle` seconds, its cursor blinking."""
+    from terminal import Term
+    from terminal_measures import SIZE
+
+    with Term(argv, env.fresh(), SIZE) as term:
+        term.wait_for(lambda r: "Topics discussed" in r.text(), 30)
+        time.sleep(3.0)  # the start-up's work in the background is over
+        os.kill(term.proc.pid, signal.SIGUSR1)
+        time.sleep(args.idle)
+        os.kill(term.proc.pid, signal.SIGUSR2)
+        wait_for_file(out)
+        term.close(quit_keys="")
+    pstats.Stats(str(out)).sort_stats(args.sort).print_stats(args.top)
+    return 0
+
+
 def main() -> int:
     if len(sys.argv) > 2 and sys.argv[1] == "--child":
         return child(sys.argv[2], sys.argv[3:])
@@ -144,6 +164,7 @@ def main() -> int:
     parser.add_argument("--out")
     parser.add_argument("--start", action="store_true")
     parser.add_argument("--list", type=int, default=0, metavar="N")
+    parser.add_argument("--idle", type=float, default=0, metavar="SECONDS")
     return parent(parser.parse_args())
 
 
