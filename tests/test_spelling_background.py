@@ -42,8 +42,10 @@ def test_while_it_loads_nothing_waits_and_nothing_is_called_misspelt(
     spelling.load_in_background(loaded.set)
     assert spelling.misspelt("I have recieved the offer") is None
     assert not spelling.is_common_word("HELLO")
+    assert not spelling.is_loaded()
     slow_dictionary.set()
     assert loaded.wait(10)
+    assert spelling.is_loaded()
     assert spelling.misspelt("I have recieved the offer") == ["recieved"]
     assert spelling.is_common_word("HELLO")
 

@@ -126,6 +126,11 @@ def load_in_background(loaded: Callable[[], None]) -> None:
     threading.Thread(target=load, name="spelling-dictionary", daemon=True).start()
 
 
+def is_loaded() -> bool:
+    """True once the dictionary is in memory (it may still be loading in the background)."""
+    return _checker is not None
+
+
 def _available() -> SpellChecker | None:
     """The dictionary; None until it is loaded, after `do_not_wait`."""
     if _waiting and _checker is None:
