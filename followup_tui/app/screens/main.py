@@ -264,7 +264,8 @@ class MainScreen(Screen[None]):
                 if app.is_running:
                     app.call_from_thread(self.schedule_render)
 
-            load_in_background(loaded)
+            # Once the email is drawn: the loader would hold the interpreter while it is.
+            self.call_after_refresh(load_in_background, loaded)
         if self._render_again:
             self._start_render()  # the draft changed while this one was rendered
             return
