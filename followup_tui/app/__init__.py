@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# The email is rendered on a thread that shares the interpreter lock with the UI. Python hands
-# the lock over only every 5 ms by default, so a typed key's frame could wait that long behind
-# a render; a shorter interval lets the UI take it back sooner (bench/RESULTS.md).
+# The email is rendered on a thread that shares the interpreter lock with the UI, and Python's
+# default switch interval let a typed key's frame wait behind a render; a shorter one lets the
+# UI take the lock back sooner (the effect is in bench/RESULTS.md).
 SWITCH_INTERVAL = 0.0005
 
 

@@ -58,7 +58,6 @@ class InterviewsScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[Row] = []
-        self._now = datetime.min
         self.loaded = asyncio.Event()
         """Set while the list on screen shows the folder as last read."""
 
@@ -113,14 +112,14 @@ class InterviewsScreen(Screen[None]):
         table = self.query_one(DataTable)
         old_index = table.cursor_row
         had_rows = bool(self.rows)
-        self.rows, self._now = rows, now
+        self.rows = rows
         table.clear()
         index = 0
         if rows:
             paths = [r.path for r in rows]
             index = paths.index(keep) if keep in paths else min(old_index, len(paths) - 1)
             index = max(index, 0)
-        self._add_rows(rows, BATCH * (1 + index // BATCH))
+        self._add_rows(rows, now, BATCH * (1 + index // BATCH))
         table.display = bool(rows)
         empty = self.query_one("#iv-empty", Static)
         empty.update(EMPTY)
@@ -131,16 +130,16 @@ class InterviewsScreen(Screen[None]):
         if had_rows != bool(rows):
             self.refresh_bindings()  # the row actions are dimmed while there are none
 
-    def _add_rows(self, rows: list[Row], upto: int) -> None:
+    def _add_rows(self, rows: list[Row], now: datetime, upto: int) -> None:
         """Add the rows of `rows` the table lacks, up to `upto`; the rest after the next frame."""
         if rows is not self.rows:
             return  # the folder was read again meanwhile: that list is being added instead
         table = self.query_one(DataTable)
         start = table.row_count
         for row in rows[start:upto]:
-            table.add_row(*row_cells(row, self._now), key=str(row.path))
+            table.add_row(*row_cells(row, now), key=str(row.path))
         if upto < len(rows):
-            self.call_after_refresh(self._add_rows, rows, upto + BATCH)
+            self.call_after_refresh(self._add_rows, rows, now, upto + BATCH)
         else:
             self.loaded.set()
 
