@@ -157,7 +157,7 @@ class Session:
             value = getattr(merged, f.name)
             if value != getattr(self.draft, f.name):
                 changed.add(f.name)
-            setattr(self.draft, f.name, value)
+                setattr(self.draft, f.name, value)  # the rest stay the objects widgets hold
         return frozenset(changed)
 
     def _merge_disk(self, path: Path) -> tuple[str, frozenset[str]]:

@@ -927,3 +927,40 @@ def test_template_with_nul_bytes_is_refused_as_binary() -> None:
         render.render_email(demo_draft(NOW), demo_profile(), now=NOW)
     one_line_naming(str(info.value), path)
     assert "NUL" in str(info.value)
+
+
+async def test_a_key_not_yet_taken_in_survives_a_merge_of_other_fields(draft_path: Path) -> None:
+    # A merge writes back only the fields it changed: the company field, whose last key's
+    # Changed is still on its way, keeps that key (it was overwritten with the draft's value).
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        elsewhere = storage.load_draft(draft_path)
+        elsewhere.notes.topics = "changed in another window"
+        storage.save_draft(draft_path, elsewhere)
+        company = app.screen.query_one("#f-company", Input)
+        typed = app.session.draft.interview.company + "x"
+        company.value = typed  # as a key does: its Changed is handled later
+        app.check_disk()
+        await pilot.pause()
+        assert company.value == typed
+        assert app.session.draft.interview.company == typed
+        assert app.session.draft.notes.topics == "changed in another window"
+
+
+async def test_a_date_typed_after_a_merge_of_the_interview_is_kept(draft_path: Path) -> None:
+    # The merge brings the interview in anew: the date fields edit that one, not the old.
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        elsewhere = storage.load_draft(draft_path)
+        elsewhere.interview.role = "Role from another window"
+        storage.save_draft(draft_path, elsewhere)
+        app.check_disk()
+        await pilot.pause()
+        when = app.screen.query_one("#f-when", Input)
+        when.value = "2026-11-20 15:00"
+        await pilot.pause()
+        draft = app.session.draft
+        assert draft.interview.role == "Role from another window"
+        assert draft.interview.when == datetime(2026, 11, 20, 15, 0).astimezone()

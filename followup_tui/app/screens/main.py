@@ -168,7 +168,7 @@ class MainScreen(Screen[None]):
         # The drop-downs and rows follow a rebuild; texts are updated where they are, so a
         # field being typed in keeps its focus.
         forms = self.query(NotesForm)
-        if {"stage", "tone"} & changed or (forms and not forms.first().show_draft()):
+        if {"stage", "tone"} & changed or (forms and not forms.first().show_draft(changed)):
             self.call_later(self.reload)
         self.schedule_render()
 

@@ -135,30 +135,38 @@ class NotesForm(VerticalScroll):
                 highlight_cursor_line=False,
             )
 
-    def show_draft(self) -> bool:
-        """Show the draft's texts again after it changed elsewhere (a merge with its file).
+    def show_draft(self, changed: frozenset[str]) -> bool:
+        """Show the draft's texts again after a merge with its file changed `changed` (the
+        draft's top-level fields: "interview", "interviewers", "notes").
 
+        Only those are written back: a field the merge left alone may hold a key whose Changed
+        is not handled yet, and writing the draft's value over it would lose that key.
         False when the interviewer rows no longer match the draft: the form must be rebuilt.
         """
         if len(self.query(InterviewerRow)) != len(self.draft.interviewers):
             return False
         iv = self.draft.interview
-        texts = {"f-company": iv.company, "f-role": iv.role}
-        for field in self.query(Input):
-            if (field.id or "").startswith("iv-"):
-                _, index, attr = (field.id or "").split("-", 2)
-                texts[field.id or ""] = getattr(self.draft.interviewers[int(index)], attr)
+        texts: dict[str, str] = {}
+        if "interview" in changed:
+            texts.update({"f-company": iv.company, "f-role": iv.role})
+            for date_field in self.query(DateField):
+                date_field.interview = iv  # the merge brought a new one: edit that
+                date_field.show_value()
+            self.query_one("#f-format", Select).value = iv.format
+        if "interviewers" in changed:
+            for field in self.query(Input):
+                if (field.id or "").startswith("iv-"):
+                    _, index, attr = (field.id or "").split("-", 2)
+                    texts[field.id or ""] = getattr(self.draft.interviewers[int(index)], attr)
         for widget_id, value in texts.items():
             field = self.query_one(f"#{widget_id}", Input)
             if field.value != value:
                 field.value = value  # its Changed finds the draft equal: no loop
-        for date_field in self.query(DateField):
-            date_field.show_value()
-        self.query_one("#f-format", Select).value = iv.format
-        for name, _, _ in NOTE_LABELS:
-            area = self.query_one(f"#n-{name}", TextArea)
-            if area.text != getattr(self.draft.notes, name):
-                area.text = getattr(self.draft.notes, name)
+        if "notes" in changed:
+            for name, _, _ in NOTE_LABELS:
+                area = self.query_one(f"#n-{name}", TextArea)
+                if area.text != getattr(self.draft.notes, name):
+                    area.text = getattr(self.draft.notes, name)
         return True
 
     # ------------------------------------------------------------ field changes
