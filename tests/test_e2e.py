@@ -86,3 +86,30 @@ def test_type_a_company_and_see_it_in_the_email(
             break
         time.sleep(0.2)
     assert storage.load_draft(path).interview.company == "Zephyr Robotics"
+
+
+def test_keys_typed_while_the_app_opens_are_kept_in_order(
+    tmux_session: str, isolated_home: Path
+) -> None:
+    """Type-ahead: a user who starts typing as the app opens loses nothing, and the keys act
+    in the order typed: letters into the first field, a tab to the next, letters there."""
+    new = subprocess.run(
+        [str(EXECUTABLE), "new", "--company", "Acme", "--role", "SRE"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    path = Path(new.stdout.strip())
+    start(tmux_session, str(path))
+    # At once: the app is still starting (Python, Textual, the screen being built).
+    for keys in (["-l", " Labs"], ["Tab"], ["-l", " II"]):
+        subprocess.run(["tmux", "send-keys", "-t", tmux_session, *keys], check=True)
+    screen = wait_for(tmux_session, "Acme Labs")
+    assert "SRE II" in wait_for(tmux_session, "SRE II"), screen
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        iv = storage.load_draft(path).interview
+        if (iv.company, iv.role) == ("Acme Labs", "SRE II"):
+            break
+        time.sleep(0.2)
+    assert (iv.company, iv.role) == ("Acme Labs", "SRE II")

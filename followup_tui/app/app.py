@@ -7,6 +7,7 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
@@ -84,6 +85,7 @@ class FollowupApp(App[None]):
         self.stop_signal_saves: Callable[[], None] = lambda: None
         """Hands SIGHUP, SIGTERM and SIGINT back (`followup_tui.app.saving`)."""
         self._theme_ready = False
+        self._type_ahead: list[events.Key | events.Paste] | None = []
         self._theme_notices = self._load_themes()
         self._stage_notice = self._show_due_stage()
 
@@ -167,6 +169,33 @@ class FollowupApp(App[None]):
                 title="Who is writing?",
                 timeout=10,
             )
+
+    async def on_event(self, event: events.Event) -> None:
+        # Type-ahead: keys and pastes that come while the main screen is still being built
+        # would reach no field and be lost; they are held, then handled in order.
+        if (
+            self._type_ahead is not None
+            and isinstance(event, events.Key | events.Paste)
+            and not event.is_forwarded
+        ):
+            self._type_ahead.append(event)
+            return
+        await super().on_event(event)
+
+    async def release_type_ahead(self) -> None:
+        """Handle what was typed while the main screen was built: its first field has the focus."""
+        held, self._type_ahead = self._type_ahead or [], None
+        # Letters go straight into the field, so the first frame shows them; the rest is
+        # handled as if typed now.
+        field = self.focused
+        while held and isinstance(field, Input):
+            key = held[0]
+            if not (isinstance(key, events.Key) and key.is_printable and key.character):
+                break
+            field.insert_text_at_cursor(key.character)
+            del held[0]
+        for event in held:
+            await super().on_event(event)
 
     def on_input_blurred(self, event: Input.Blurred) -> None:
         # An Input scrolled to its end while being typed in keeps that scroll when left, and
@@ -405,22 +434,12 @@ class FollowupApp(App[None]):
     # ------------------------------------------------------------ palette
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from followup_tui.app.palette import app_commands, main_commands
+
         yield from super().get_system_commands(screen)
         if isinstance(screen, MainScreen):  # as with their keys: the email's own screen
-            from followup_tui.app.palette import main_commands
-
             yield from main_commands(screen)
-        yield SystemCommand("save: now", "Save the draft (ctrl+s)", self.action_save)
-        yield SystemCommand(
-            "interviews: list", "All interviews, due soonest first", self.action_interviews
-        )
-        yield SystemCommand(
-            "new: from invite",
-            "A new interview read from its calendar invitation (.ics file)",
-            self.action_new_from_invite,
-        )
-        yield SystemCommand("profile: edit", "Name, contact, sign-off", self.action_profile)
-        yield SystemCommand("help: keys", "Every key (f1)", self.action_help)
+        yield from app_commands(self)
 
 
 def make_app(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 
@@ -13,6 +14,24 @@ from followup_tui.app.screens.main import MainScreen
 from followup_tui.app.widgets.notes import NotesForm
 from followup_tui.model import STAGES
 from followup_tui.review import recipients
+
+if TYPE_CHECKING:
+    from followup_tui.app.app import FollowupApp
+
+
+def app_commands(app: FollowupApp) -> Iterator[SystemCommand]:
+    """The palette's commands of every screen: saving, the other screens."""
+    yield SystemCommand("save: now", "Save the draft (ctrl+s)", app.action_save)
+    yield SystemCommand(
+        "interviews: list", "All interviews, due soonest first", app.action_interviews
+    )
+    yield SystemCommand(
+        "new: from invite",
+        "A new interview read from its calendar invitation (.ics file)",
+        app.action_new_from_invite,
+    )
+    yield SystemCommand("profile: edit", "Name, contact, sign-off", app.action_profile)
+    yield SystemCommand("help: keys", "Every key (f1)", app.action_help)
 
 
 def main_commands(screen: MainScreen) -> Iterator[SystemCommand]:

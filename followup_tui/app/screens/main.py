@@ -145,6 +145,7 @@ class MainScreen(Screen[None]):
         company = self.query_one("#f-company", Input)
         self.set_focus(company)
         company.call_after_refresh(company.action_end)
+        self.app.call_later(self.fapp.release_type_ahead)  # what was typed meanwhile
         # The first render (Jinja2 loaded, the templates compiled) runs once the screen is
         # drawn: in a thread beside the screen being built, it held up the first frame.
         self.call_after_refresh(self.schedule_render)

@@ -20,6 +20,8 @@ TAB_HINT = " · f6 next tab"
 
 def set_layout(screen: Screen[None], narrow: bool) -> None:
     """Side by side, or tabs (the pane titles then say which key moves between them)."""
+    if screen.has_class("-narrow") == narrow:
+        return  # a new title repaints its pane, new bindings rebuild the footer: only on a change
     screen.set_class(narrow, "-narrow")
     for pane, title in PANE_TITLES.items():
         screen.query_one(f"#{pane}").border_title = title + (TAB_HINT if narrow else "")
