@@ -52,10 +52,11 @@ def _interviewer_index(draft: Draft, choice: str | None) -> int | None:
 
 
 def _emails(args: argparse.Namespace, draft: Draft, profile: Profile) -> list[Email]:
+    from followup_tui.model import Stage
     from followup_tui.render import render_all
     from followup_tui.tones import available_tones
 
-    stage = args.stage or draft.stage
+    stage = Stage(args.stage) if args.stage else draft.stage
     tone = args.tone or draft.tone
     if tone not in available_tones(stage):
         raise UsageError(f"--tone {tone}: no such tone ({', '.join(available_tones(stage))})")
@@ -75,6 +76,7 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from followup_tui.model import Stage
     from followup_tui.practices import GLYPHS, evaluate, guess_stage
 
     current = now()
@@ -92,7 +94,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         email = read_plain_email(args.file)
         if args.stage:
-            stage, stage_line = args.stage, f"stage: {args.stage} (given)"
+            stage, stage_line = Stage(args.stage), f"stage: {args.stage} (given)"
         else:
             # A plain email says nothing of its stage: read it from the text, and say so.
             stage, why = guess_stage(email.subject, email.body)
@@ -370,15 +372,16 @@ def _write_out(path: Path, data: bytes) -> None:
 
 
 def cmd_sent(args: argparse.Namespace) -> int:
-    from followup_tui.model import STAGES
+    from followup_tui.model import STAGES, Stage
     from followup_tui.timing import mark_sent
 
     at = parse_when(args.at, "--at") if args.at else now()
 
     def record(draft: Draft) -> str:
-        stage: str = args.stage or draft.stage
-        if stage not in STAGES:
-            raise UsageError(f"--stage {stage}: not one of {', '.join(STAGES)}")
+        name: str = args.stage or draft.stage
+        if name not in STAGES:
+            raise UsageError(f"--stage {name}: not one of {', '.join(STAGES)}")
+        stage = Stage(name)
         to = ", ".join(i.email or i.name for i in draft.interviewers if i.email or i.name)
         mark_sent(draft, stage, at, to)
         return stage

@@ -142,15 +142,15 @@ class Draft:
     outcome: str = ""
     outcome_at: datetime | None = None
 
-    def edit_for(self, stage: str, interviewer: int) -> ManualEdit | None:
+    def edit_for(self, stage: Stage, interviewer: int) -> ManualEdit | None:
         """The manual edit of one email, if the user made one."""
         return self.edits.get(edit_key(stage, interviewer))
 
-    def set_edit(self, stage: str, interviewer: int, edit: ManualEdit) -> None:
+    def set_edit(self, stage: Stage, interviewer: int, edit: ManualEdit) -> None:
         """Keep the user's own text of one email in place of the generated one."""
         self.edits[edit_key(stage, interviewer)] = edit
 
-    def drop_edit(self, stage: str, interviewer: int) -> None:
+    def drop_edit(self, stage: Stage, interviewer: int) -> None:
         """Forget the user's own text of one email: it is generated from the notes again."""
         self.edits.pop(edit_key(stage, interviewer), None)
 
@@ -174,7 +174,7 @@ class Draft:
                 edits[edit_key(stage, n - 1 if n > index else n)] = edit
         self.edits = edits
 
-    def sent_for(self, stage: str) -> list[SentRecord]:
+    def sent_for(self, stage: Stage) -> list[SentRecord]:
         """The sent records of one stage, oldest first."""
         return sorted((s for s in self.sent if s.stage == stage), key=lambda s: s.at)
 
@@ -232,8 +232,8 @@ class Email:
     to: str
     subject: str
     body: str
-    stage: str = "thank-you"
-    tone: str = "warm"
+    stage: Stage = Stage.THANK_YOU
+    tone: str = Tone.WARM
     interviewer: int = 0
     edited: bool = False  # True when this is the user's manual edit
 

@@ -73,7 +73,7 @@ from jinja2.loaders import split_template_path
 from followup_tui import paths
 from followup_tui.context import build_context, interviewer_at
 from followup_tui.errors import FileFormatError, TemplateBudgetError
-from followup_tui.model import Draft, Email, Interviewer, Profile
+from followup_tui.model import Draft, Email, Interviewer, Profile, Stage
 from followup_tui.sandbox import BudgetedSandbox, BudgetExceeded, render_within_budget
 from followup_tui.text import clean, clean_line
 from followup_tui.tones import SUFFIX, available_tones
@@ -97,7 +97,7 @@ def render_email(
     draft: Draft,
     profile: Profile,
     *,
-    stage: str | None = None,
+    stage: Stage | None = None,
     tone: str | None = None,
     interviewer: int = 0,
     use_edits: bool = True,
@@ -126,7 +126,7 @@ def render_all(
     draft: Draft,
     profile: Profile,
     *,
-    stage: str | None = None,
+    stage: Stage | None = None,
     tone: str | None = None,
     use_edits: bool = True,
     now: datetime | None = None,
@@ -179,7 +179,7 @@ def _environment(user_dir: str) -> BudgetedSandbox:
     )
 
 
-def _template(stage: str, tone: str) -> Template:
+def _template(stage: Stage, tone: str) -> Template:
     if not (_NAME.match(stage) and _NAME.match(tone)):
         raise UnknownTemplateError(f"no such stage or tone: {stage!r} / {tone!r}")
     user_dir = paths.user_templates_dir()

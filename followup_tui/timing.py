@@ -39,7 +39,7 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 class Window:
     """The span of time in which one follow-up email makes sense, and where `now` falls in it."""
 
-    stage: str  # one of model.STAGES
+    stage: Stage
     label: str  # "thank-you", "check-in", "check-in 2", "cold", "feedback", "keep-in-touch"
     start: datetime  # from when it makes sense to send
     best_by: datetime | None  # the ideal deadline
@@ -93,7 +93,7 @@ def _rounds(records: list[SentRecord], tz: tzinfo | None) -> list[datetime]:
     return rounds
 
 
-def _first_sent(draft: Draft, stage: str, tz: tzinfo | None) -> datetime | None:
+def _first_sent(draft: Draft, stage: Stage, tz: tzinfo | None) -> datetime | None:
     records = draft.sent_for(stage)
     return _local(records[0].at, tz) if records else None
 
@@ -107,7 +107,8 @@ def _thank_you(when: datetime, sent: datetime | None, now: datetime) -> Window:
         monday = _at(when.date() + timedelta(days=7 - weekday), _NOON, when.tzinfo)
         best_by = max(best_by, monday)
         end = max(end, monday)
-    return Window("thank-you", "thank-you", when, best_by, end, _state(when, end, sent, now), sent)
+    state = _state(when, end, sent, now)
+    return Window(Stage.THANK_YOU, "thank-you", when, best_by, end, state, sent)
 
 
 def _check_ins(draft: Draft, when: datetime, now: datetime) -> list[Window]:
@@ -119,10 +120,10 @@ def _check_ins(draft: Draft, when: datetime, now: datetime) -> list[Window]:
     else:
         start = _at(add_business_days(when.date(), 5), _MORNING, tz)
         end = _at(add_business_days(when.date(), 7), _EVENING, tz)
-    rounds = _rounds(draft.sent_for("check-in"), tz)
+    rounds = _rounds(draft.sent_for(Stage.CHECK_IN), tz)
     first = rounds[0] if rounds else None
     result = [
-        Window("check-in", "check-in", start, end, end, _state(start, end, first, now), first)
+        Window(Stage.CHECK_IN, "check-in", start, end, end, _state(start, end, first, now), first)
     ]
     if first is None:
         return result
@@ -130,10 +131,10 @@ def _check_ins(draft: Draft, when: datetime, now: datetime) -> list[Window]:
     end2 = _at(add_business_days(start2.date(), 2), start2.time(), tz)
     second = rounds[1] if len(rounds) > 1 else None
     state2 = _state(start2, end2, second, now)
-    result.append(Window("check-in", "check-in 2", start2, end2, end2, state2, second))
+    result.append(Window(Stage.CHECK_IN, "check-in 2", start2, end2, end2, state2, second))
     if second is not None and not draft.outcome and now >= second + COLD_AFTER:
         # no third check-in: two unanswered ones and a quiet week mean the lead has gone cold
-        result.append(Window("check-in", "cold", second + COLD_AFTER, None, None, "cold"))
+        result.append(Window(Stage.CHECK_IN, "cold", second + COLD_AFTER, None, None, "cold"))
     return result
 
 
@@ -144,7 +145,7 @@ def windows(draft: Draft, now: datetime) -> list[Window]:
         return []
     tz = when.tzinfo
     now = _local(now, tz)
-    result = [_thank_you(when, _first_sent(draft, "thank-you", tz), now)]
+    result = [_thank_you(when, _first_sent(draft, Stage.THANK_YOU, tz), now)]
     check_ins = _check_ins(draft, when, now)
     if draft.outcome:
         # an answer ends the check-ins; the ones already sent stay as history
@@ -154,13 +155,13 @@ def windows(draft: Draft, now: datetime) -> list[Window]:
         # a hand-edited file may lack the date of the answer: fall back to the interview's
         answered = _local(draft.outcome_at, tz) if draft.outcome_at is not None else when
         end = answered + FEEDBACK_END
-        sent = _first_sent(draft, "feedback", tz)
+        sent = _first_sent(draft, Stage.FEEDBACK, tz)
         state = _state(answered, end, sent, now)
-        result.append(Window("feedback", "feedback", answered, end, end, state, sent))
+        result.append(Window(Stage.FEEDBACK, "feedback", answered, end, end, state, sent))
         start = answered + KEEP_IN_TOUCH_AFTER
-        sent = _first_sent(draft, "keep-in-touch", tz)
+        sent = _first_sent(draft, Stage.KEEP_IN_TOUCH, tz)
         state = _state(start, None, sent, now)
-        result.append(Window("keep-in-touch", "keep-in-touch", start, None, None, state, sent))
+        result.append(Window(Stage.KEEP_IN_TOUCH, "keep-in-touch", start, None, None, state, sent))
     return result
 
 
@@ -281,11 +282,11 @@ def describe(
     return f"send by {show(deadline)}"
 
 
-def mark_sent(draft: Draft, stage: str, at: datetime, to: str = "") -> None:
+def mark_sent(draft: Draft, stage: Stage, at: datetime, to: str = "") -> None:
     """Record that the user says they sent one email of `stage` at `at`."""
     if stage not in STAGES:
         raise ValueError(f"unknown stage {stage!r}; expected one of {', '.join(STAGES)}")
-    draft.sent.append(SentRecord(stage=Stage(stage), at=at, to=to))
+    draft.sent.append(SentRecord(stage=stage, at=at, to=to))
 
 
 def record_outcome(draft: Draft, outcome: str, at: datetime) -> None:
@@ -299,4 +300,4 @@ def record_outcome(draft: Draft, outcome: str, at: datetime) -> None:
 def check_in_round(draft: Draft) -> int:
     """Which check-in an email now would be: 1, 2, or 3 once two have gone unanswered."""
     tz = draft.interview.when.tzinfo if draft.interview.when else None
-    return len(_rounds(draft.sent_for("check-in"), tz)) + 1
+    return len(_rounds(draft.sent_for(Stage.CHECK_IN), tz)) + 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from followup_tui import paths
-from followup_tui.model import STAGES, TONES
+from followup_tui.model import STAGES, TONES, Stage
 
 SUFFIX = ".j2"
 # \Z, not $: "$" also matches before a final newline, and "warm\n" is not a name
@@ -21,7 +21,7 @@ def available_stages() -> list[str]:
     return [stage for stage in STAGES if available_tones(stage)]
 
 
-def available_tones(stage: str) -> list[str]:
+def available_tones(stage: Stage) -> list[str]:
     """The tones of one stage, shipped and the user's own: formal, warm, concise, then the rest."""
     if not TEMPLATE_NAME.match(stage):
         return []
@@ -38,3 +38,9 @@ def available_tones(stage: str) -> list[str]:
             )
     known = [t for t in TONES if t in names]
     return known + sorted(names.difference(TONES))
+
+
+def offered_tones(stage: Stage, tone: str) -> list[str]:
+    """The tones to offer at a stage: its templates' (or the shipped three), and `tone` too."""
+    tones = available_tones(stage) or list(TONES)
+    return tones if tone in tones else [*tones, tone]

@@ -20,7 +20,7 @@ from followup_tui.app.saving import Autosave, save_on_exit_signals
 from followup_tui.app.screens.main import MainScreen
 from followup_tui.clipboard import CopyResult, copy_with_pyperclip
 from followup_tui.errors import FileFormatError
-from followup_tui.model import Draft, Email, Profile, Settings, Stage
+from followup_tui.model import Draft, Profile, Settings, Stage
 from followup_tui.session import Session
 from followup_tui.text import shown
 
@@ -332,26 +332,6 @@ class FollowupApp(App[None]):
 
             return demo_profile()
         return self.settings.profile
-
-    def copy_text(self, email: Email, part: str = "email") -> None:
-        """Put the email (or its body or subject) on the clipboard, and say how it went."""
-        text = {"email": email.text, "body": email.body, "subject": email.subject}[part]
-        # OSC 52 always: it reaches the local clipboard even over SSH, where terminals allow it.
-        self.copy_to_clipboard(text)
-        try:
-            result = self.clipboard_backend(text)
-        except Exception as exc:  # a clipboard tool failing must never take the draft down
-            result = CopyResult(False, "", f"system clipboard failed: {exc}")
-        what = {"email": "the email", "body": "the body", "subject": "the subject"}[part]
-        if result.ok:
-            self.notify(f"Copied {what} with {result.backend} (and the terminal, OSC 52).")
-        else:
-            self.notify(
-                f"Copied {what} through the terminal (OSC 52); {result.message}."
-                " If nothing pastes, your terminal does not allow OSC 52.",
-                severity="warning",
-                timeout=8,
-            )
 
     # ------------------------------------------------------------ other screens
 

@@ -9,11 +9,33 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from followup_tui import export, paths, storage
-from followup_tui.model import Email, ManualEdit
+from followup_tui.clipboard import CopyResult
+from followup_tui.model import Email, ManualEdit, Stage
 from followup_tui.text import shown
 
 if TYPE_CHECKING:
     from followup_tui.app.app import FollowupApp
+
+
+def copy_email(app: FollowupApp, email: Email, part: str = "email") -> None:
+    """Put the email (or its body or subject) on the clipboard, and say how it went."""
+    text = {"email": email.text, "body": email.body, "subject": email.subject}[part]
+    # OSC 52 always: it reaches the local clipboard even over SSH, where terminals allow it.
+    app.copy_to_clipboard(text)
+    try:
+        result = app.clipboard_backend(text)
+    except Exception as exc:  # a clipboard tool failing must never take the draft down
+        result = CopyResult(False, "", f"system clipboard failed: {exc}")
+    what = {"email": "the email", "body": "the body", "subject": "the subject"}[part]
+    if result.ok:
+        app.notify(f"Copied {what} with {result.backend} (and the terminal, OSC 52).")
+    else:
+        app.notify(
+            f"Copied {what} through the terminal (OSC 52); {result.message}."
+            " If nothing pastes, your terminal does not allow OSC 52.",
+            severity="warning",
+            timeout=8,
+        )
 
 
 def export_path(app: FollowupApp, suffix: str, interviewer: int = 0) -> Path:
@@ -133,7 +155,7 @@ def edit_in_editor(app: FollowupApp, email: Email) -> ManualEdit | None:
     return ManualEdit(subject, body)
 
 
-def mark_sent(app: FollowupApp, stage: str) -> None:
+def mark_sent(app: FollowupApp, stage: Stage) -> None:
     """Record in the draft that the user sent this stage's email now."""
     from followup_tui.timing import mark_sent as record
 

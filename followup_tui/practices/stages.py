@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from followup_tui.model import Stage
 from followup_tui.practices.context import quote
 
 # Practices that belong to the thank-you and make no sense in a later stage's email: a check-in
@@ -15,9 +16,9 @@ NOT_FOR_STAGE: dict[str, frozenset[str]] = {
 }
 
 # What each later stage's email says; the first stage with a match wins, else a thank-you.
-_SIGNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+_SIGNS: tuple[tuple[Stage, re.Pattern[str]], ...] = (
     (
-        "feedback",
+        Stage.FEEDBACK,
         re.compile(
             r"\b(?:sorry\s+to\s+hear|(?:was|were|have\s+not\s+been|wasn't|not\s+been)\s+"
             r"(?:not\s+)?(?:selected|successful|chosen)|not\s+(?:selected|successful|chosen)"
@@ -28,7 +29,7 @@ _SIGNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        "keep-in-touch",
+        Stage.KEEP_IN_TOUCH,
         re.compile(
             r"\b(?:stay(?:ing)?\s+in\s+touch|keep(?:ing)?\s+in\s+touch|on\s+your\s+radar"
             r"|(?:it\s+has|it's)\s+been\s+(?:a\s+few|a\s+couple\s+of|some|several|a)\s+months?"
@@ -37,7 +38,7 @@ _SIGNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        "check-in",
+        Stage.CHECK_IN,
         re.compile(
             r"\b(?:still\s+(?:very\s+)?(?:interested|keen)|haven't\s+heard|have\s+not\s+heard"
             r"|decision\s+(?:was|would\s+be)\s+(?:expected|due|made)|check(?:ing)?\s+(?:in|on)"
@@ -50,11 +51,11 @@ _SIGNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-def guess_stage(subject: str, body: str) -> tuple[str, str]:
+def guess_stage(subject: str, body: str) -> tuple[Stage, str]:
     """(stage, why) for an email whose stage nobody gave: what the text says decides."""
     text = f"{subject}\n{body}"
     for stage, pattern in _SIGNS:
         m = pattern.search(text)
         if m:
             return stage, f"it says {quote(m.group(), 30)}"
-    return "thank-you", "nothing in it points to a later stage"
+    return Stage.THANK_YOU, "nothing in it points to a later stage"

@@ -30,7 +30,7 @@ from followup_tui.app.widgets.choice import choice, drop_down, set_options_keepi
 from followup_tui.app.widgets.notes import NotesForm
 from followup_tui.app.widgets.preview import Preview
 from followup_tui.errors import FileFormatError
-from followup_tui.model import STAGES, TONES, Draft, Email, ManualEdit, Profile, Stage
+from followup_tui.model import STAGES, Draft, Email, ManualEdit, Profile, Stage
 from followup_tui.practices import Result
 from followup_tui.practices.spelling import do_not_wait, load_in_background
 from followup_tui.review import (
@@ -41,6 +41,7 @@ from followup_tui.review import (
     render_and_judge,
 )
 from followup_tui.session import Session
+from followup_tui.tones import offered_tones
 
 if TYPE_CHECKING:
     from followup_tui.app.app import FollowupApp
@@ -63,7 +64,7 @@ class MainScreen(Screen[None]):
         Binding("f6", "next_pane", "Next tab", id="next-pane", priority=True),
     ]
 
-    stage: reactive[str] = reactive("thank-you", init=False)
+    stage: reactive[Stage] = reactive(Stage.THANK_YOU, init=False)
     """The follow-up stage on screen (also the draft's)."""
     tone: reactive[str] = reactive("warm", init=False)
     """The tone on screen (also the draft's)."""
@@ -157,12 +158,7 @@ class MainScreen(Screen[None]):
 
     def tone_choices(self) -> list[str]:
         """The tones offered at this stage (the draft's own among them, even if unusual)."""
-        from followup_tui.tones import available_tones
-
-        tones = available_tones(self.stage) or list(TONES)
-        if self.tone not in tones:
-            tones.append(self.tone)
-        return tones
+        return offered_tones(self.stage, self.tone)
 
     def show_merged(self, changed: frozenset[str]) -> None:
         """Show the fields a merge with the file changed: texts in place, or a rebuild."""
@@ -336,7 +332,7 @@ class MainScreen(Screen[None]):
         name = {"s-stage": "stage", "s-tone": "tone", "s-person": "interviewer"}
         setattr(self, name[event.select.id or ""], event.value)
 
-    def watch_stage(self, stage: str) -> None:
+    def watch_stage(self, stage: Stage) -> None:
         if self.session.draft.stage == stage:
             return
         self.session.draft.stage = Stage(stage)
@@ -351,12 +347,14 @@ class MainScreen(Screen[None]):
 
     def watch_interviewer(self) -> None:
         self.schedule_render()
-        preview = self.query_one(Preview)
-        if preview.editing:
-            preview.start_editing(self.current_email())
+        self._follow_in_editor()
 
     def _email_switched(self) -> None:
         self.changed()
+        self._follow_in_editor()
+
+    def _follow_in_editor(self) -> None:
+        """The email being edited, if one is, becomes the one now on screen."""
         preview = self.query_one(Preview)
         if preview.editing:
             preview.start_editing(self.current_email())
@@ -375,7 +373,9 @@ class MainScreen(Screen[None]):
         """Copy the email (or its body or subject) as `followup-tui render` prints it."""
         email = self.email_or_say("Nothing copied")
         if email is not None:
-            self.fapp.copy_text(email, part)
+            from followup_tui.app.handoff import copy_email
+
+            copy_email(self.fapp, email, part)
 
     def action_toggle_edit(self) -> None:
         """Between the notes and the editable email."""
@@ -456,7 +456,5 @@ class MainScreen(Screen[None]):
         """Forget the manual edit of the email on screen and show the generated one."""
         draft = self.session.draft
         draft.drop_edit(draft.stage, self.interviewer)
-        preview = self.query_one(Preview)
-        if preview.editing:
-            preview.start_editing(self.current_email())
+        self._follow_in_editor()
         self.changed()
