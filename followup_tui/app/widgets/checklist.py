@@ -27,6 +27,8 @@ STATUS_STYLES = {
     "n/a": "$text-muted",
     "todo": "$text-accent",
 }
+SPARE_LINES = 6
+"""Blank lines the checklist may keep at its end rather than lay out the screen again."""
 TITLES = {p.id: p.title for p in PRACTICES}
 POSITIONS = {p.id: index for index, p in enumerate(PRACTICES)}
 MANUAL = {p.id for p in PRACTICES if p.manual}
@@ -97,21 +99,30 @@ class Checklist(ScrollView, can_focus=True):
         self._strips: list[dict[Style, list[Strip]]] = [{} for _ in PRACTICES]
         self._lines: list[tuple[int, int]] = []  # for each line: (entry, line of the entry)
         self._width = 0
+        self._height = 0  # of the scrollable area: the lines, and perhaps a few blank ones
 
     def prompt(self, practice_id: str) -> Content:
         """The entry shown for one practice."""
         return self._prompts[POSITIONS[practice_id]]
 
     def show(self, results: Sequence[Result]) -> None:
-        """Update only the entries whose result changed."""
-        changed = False
+        """Update only the entries whose result changed, and repaint only their lines."""
+        changed: list[tuple[int, int]] = []  # (entry, the lines it took)
         for index, result in enumerate(results):
             if self._shown.get(result.id) != result:
                 self._shown[result.id] = result
                 self._prompts[index] = result_prompt(result)
+                changed.append((index, self.entry_region(index).height))
                 self._strips[index].clear()
-                changed = True
-        if changed:
+        if not changed:
+            return
+        if self._width > 0 and all(len(self._entry_strips(i)) == n for i, n in changed):
+            # The same lines as before, so nothing below them moves: repaint just these (a
+            # whole repaint draws every line of the pane again, at most keys typed).
+            for index, _ in changed:
+                region = self.entry_region(index)
+                self.refresh_lines(region.y, region.height)
+        else:
             self._arrange()
             self.refresh()
 
@@ -137,7 +148,8 @@ class Checklist(ScrollView, can_focus=True):
     def _arrange(self) -> None:
         """Work out which entry each line shows, at the current width."""
         width = self.scrollable_content_region.width
-        if width != self._width:
+        resized = width != self._width
+        if resized:
             self._width = width
             for cache in self._strips:
                 cache.clear()
@@ -148,8 +160,13 @@ class Checklist(ScrollView, can_focus=True):
             for index in range(len(self._prompts))
             for line in range(len(self._entry_strips(index)))
         ]
-        # Unchanged for most changes of a result: then no layout of the screen follows.
-        self.virtual_size = Size(width, len(self._lines))
+        # A new scroll height lays out the whole screen, and while typing a reason often
+        # wraps to a line more or less: the height grows with the lines but shrinks only
+        # when SPARE_LINES blank lines have piled up at the end (or the width changes).
+        needed = len(self._lines)
+        if resized or needed > self._height or needed < self._height - SPARE_LINES:
+            self._height = needed
+        self.virtual_size = Size(width, self._height)
 
     def render_line(self, y: int) -> Strip:
         if self.scrollable_content_region.width != self._width:
