@@ -122,9 +122,13 @@ class Checklist(ScrollView, can_focus=True):
             for index, _ in changed:
                 region = self.entry_region(index)
                 self.refresh_lines(region.y, region.height)
-        else:
+        else:  # the entries below the first changed one move: repaint from there down
+            top = self.entry_region(changed[0][0]).y if self._lines else 0
             self._arrange()
-            self.refresh()
+            if top > 0:
+                self.refresh_lines(top, max(self._height, self.size.height) - top)
+            else:
+                self.refresh()
 
     # ------------------------------------------------------------ drawing
 
