@@ -9,12 +9,13 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from followup_tui import storage
+from followup_tui.model import Interview
 from tests.tmux_screen import wait_for
 
 TMUX = shutil.which("tmux")
@@ -58,17 +59,29 @@ def start(session: str, *args: str, size: tuple[int, int] = (120, 40)) -> None:
     )
 
 
+def new_draft(*options: str) -> Path:
+    """A draft made by `followup-tui new` with these options; its path."""
+    made = subprocess.run(
+        [str(EXECUTABLE), "new", *options], capture_output=True, text=True, check=True
+    )
+    return Path(made.stdout.strip())
+
+
+def saved(path: Path, holds: Callable[[Interview], bool], timeout: float = 15) -> bool:
+    """Whether the draft's file comes to hold an interview for which `holds` is true."""
+    deadline = time.monotonic() + timeout
+    while not holds(storage.load_draft(path).interview):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.2)
+    return True
+
+
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
 def test_type_a_company_and_see_it_in_the_email(
     tmux_session: str, isolated_home: Path, size: tuple[int, int]
 ) -> None:
-    new = subprocess.run(
-        [str(EXECUTABLE), "new", "--role", "Platform Engineer", "--interviewer", "Ines Duarte"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    path = Path(new.stdout.strip())
+    path = new_draft("--role", "Platform Engineer", "--interviewer", "Ines Duarte")
     start(tmux_session, str(path), size=size)
     wait_for(tmux_session, "Interview notes")
     subprocess.run(["tmux", "send-keys", "-t", tmux_session, "-l", "Zephyr Robotics"], check=True)
@@ -80,12 +93,7 @@ def test_type_a_company_and_see_it_in_the_email(
         assert "Interview notes" in screen and "Checklist" in screen and "Preview" in screen
     wait_for(tmux_session, "Hi Ines")
     subprocess.run(["tmux", "send-keys", "-t", tmux_session, "C-q"], check=True)
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        if storage.load_draft(path).interview.company == "Zephyr Robotics":
-            break
-        time.sleep(0.2)
-    assert storage.load_draft(path).interview.company == "Zephyr Robotics"
+    assert saved(path, lambda iv: iv.company == "Zephyr Robotics")
 
 
 def test_keys_typed_while_the_app_opens_are_kept_in_order(
@@ -93,23 +101,11 @@ def test_keys_typed_while_the_app_opens_are_kept_in_order(
 ) -> None:
     """Type-ahead: a user who starts typing as the app opens loses nothing, and the keys act
     in the order typed: letters into the first field, a tab to the next, letters there."""
-    new = subprocess.run(
-        [str(EXECUTABLE), "new", "--company", "Acme", "--role", "SRE"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    path = Path(new.stdout.strip())
+    path = new_draft("--company", "Acme", "--role", "SRE")
     start(tmux_session, str(path))
     # At once: the app is still starting (Python, Textual, the screen being built).
     for keys in (["-l", " Labs"], ["Tab"], ["-l", " II"]):
         subprocess.run(["tmux", "send-keys", "-t", tmux_session, *keys], check=True)
-    screen = wait_for(tmux_session, "Acme Labs")
-    assert "SRE II" in wait_for(tmux_session, "SRE II"), screen
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        iv = storage.load_draft(path).interview
-        if (iv.company, iv.role) == ("Acme Labs", "SRE II"):
-            break
-        time.sleep(0.2)
-    assert (iv.company, iv.role) == ("Acme Labs", "SRE II")
+    wait_for(tmux_session, "Acme Labs")
+    wait_for(tmux_session, "SRE II")
+    assert saved(path, lambda iv: (iv.company, iv.role) == ("Acme Labs", "SRE II"))
