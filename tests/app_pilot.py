@@ -15,6 +15,7 @@ from textual.pilot import Pilot
 
 from followup_tui.app.app import ClipboardBackend, FollowupApp, make_app
 from followup_tui.clipboard import CopyResult
+from followup_tui.model import Draft
 
 NOW = datetime.fromisoformat("2026-11-21T15:00:00+00:00")
 
@@ -49,3 +50,12 @@ def email_body(app: App[Any]) -> str:
 
     shown = app.screen.query("#p-body Static").results(Static)
     return "\n\n".join(str(paragraph.content) for paragraph in shown)
+
+
+def edit_on_disk(path: Path, change: Callable[[Draft], None]) -> None:
+    """Change the draft's file as another window (or a hand edit) would: read, change, save."""
+    from followup_tui import storage
+
+    draft = storage.load_draft(path)
+    change(draft)
+    storage.save_draft(path, draft)

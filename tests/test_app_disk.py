@@ -11,7 +11,7 @@ from textual.widgets import Input, TextArea
 from followup_tui import listing, paths, storage
 from followup_tui.cli import main as cli_main
 from followup_tui.merge import CONFLICT_MARK
-from tests.app_pilot import NOW, build, wait_until
+from tests.app_pilot import NOW, build, edit_on_disk, wait_until
 
 Notifications = Callable[[Any], list[str]]
 
@@ -48,9 +48,8 @@ async def test_a_text_changed_on_both_sides_shows_both_in_the_form(
         area.focus()
         area.move_cursor(area.document.end)
         await pilot.press(*" too")  # typed here, not yet saved...
-        draft = storage.load_draft(draft_path)  # ...while a hand edit changes the same note
-        draft.notes.missed = "the hand-edited note"
-        storage.save_draft(draft_path, draft)
+        # ...while a hand edit changes the same note
+        edit_on_disk(draft_path, lambda d: setattr(d.notes, "missed", "the hand-edited note"))
         await wait_until(pilot, lambda: CONFLICT_MARK in area.text, "both texts in the field")
         assert area.text.startswith(app.session.draft.notes.missed.split("\n")[0])
         assert "the hand-edited note" in area.text and "maintain too" in area.text

@@ -52,7 +52,7 @@ from followup_tui.model import (
 )
 from followup_tui.practices import PRACTICES, STATUSES, evaluate
 from followup_tui.session import Session
-from tests.app_pilot import email_body
+from tests.app_pilot import edit_on_disk, email_body
 
 # `notifications(app)` (a fixture in conftest): what the app tells the user.
 Notifications = Callable[[Any], list[str]]
@@ -935,9 +935,7 @@ async def test_a_key_not_yet_taken_in_survives_a_merge_of_other_fields(draft_pat
     app = build(draft_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        elsewhere = storage.load_draft(draft_path)
-        elsewhere.notes.topics = "changed in another window"
-        storage.save_draft(draft_path, elsewhere)
+        edit_on_disk(draft_path, lambda d: setattr(d.notes, "topics", "changed in another window"))
         company = app.screen.query_one("#f-company", Input)
         typed = app.session.draft.interview.company + "x"
         company.value = typed  # as a key does: its Changed is handled later
@@ -953,9 +951,7 @@ async def test_a_date_typed_after_a_merge_of_the_interview_is_kept(draft_path: P
     app = build(draft_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        elsewhere = storage.load_draft(draft_path)
-        elsewhere.interview.role = "Role from another window"
-        storage.save_draft(draft_path, elsewhere)
+        edit_on_disk(draft_path, lambda d: setattr(d.interview, "role", "Role from another window"))
         app.check_disk()
         await pilot.pause()
         when = app.screen.query_one("#f-when", Input)

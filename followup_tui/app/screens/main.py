@@ -335,7 +335,7 @@ class MainScreen(Screen[None]):
     def watch_stage(self, stage: Stage) -> None:
         if self.session.draft.stage == stage:
             return
-        self.session.draft.stage = Stage(stage)
+        self.session.draft.stage = stage
         tones: Select[str] = self.query_one("#s-tone", Select)
         set_options_keeping(tones, ((t, t) for t in self.tone_choices()), self.tone)
         self._email_switched()

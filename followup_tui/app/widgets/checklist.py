@@ -107,23 +107,22 @@ class Checklist(ScrollView, can_focus=True):
 
     def show(self, results: Sequence[Result]) -> None:
         """Update only the entries whose result changed, and repaint only their lines."""
-        changed: list[tuple[int, int]] = []  # (entry, the lines it took)
+        changed: list[tuple[int, Region]] = []  # (entry, the lines it took)
         for index, result in enumerate(results):
             if self._shown.get(result.id) != result:
                 self._shown[result.id] = result
                 self._prompts[index] = result_prompt(result)
-                changed.append((index, self.entry_region(index).height))
+                changed.append((index, self.entry_region(index)))
                 self._strips[index].clear()
         if not changed:
             return
-        if self._width > 0 and all(len(self._entry_strips(i)) == n for i, n in changed):
+        if self._width > 0 and all(len(self._entry_strips(i)) == r.height for i, r in changed):
             # The same lines as before, so nothing below them moves: repaint just these (a
             # whole repaint draws every line of the pane again, at most keys typed).
-            for index, _ in changed:
-                region = self.entry_region(index)
+            for _, region in changed:
                 self.refresh_lines(region.y, region.height)
         else:  # the entries below the first changed one move: repaint from there down
-            top = self.entry_region(changed[0][0]).y if self._lines else 0
+            top = changed[0][1].y
             self._arrange()
             if top > 0:
                 self.refresh_lines(top, max(self._height, self.size.height) - top)
