@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from textual.widgets import DataTable, Input, Static
 
 from followup_tui import paths, storage
 from followup_tui.app.app import FollowupApp, make_app
 from followup_tui.app.dialogs import ConfirmDialog
-from followup_tui.app.screens.interviews import EMPTY, InterviewsScreen
+from followup_tui.app.screens import interviews
+from followup_tui.app.screens.interview_rows import Row, read_rows
+from followup_tui.app.screens.interviews import EMPTY, READING, InterviewsScreen
 from followup_tui.app.screens.main import MainScreen
 from followup_tui.app.screens.profile import ProfileScreen, looks_like_email, split_links
 from followup_tui.clipboard import CopyResult
@@ -67,6 +72,11 @@ def elsewhere(tmp_path: Path) -> Path:
 def rows(app: FollowupApp) -> list[list[str]]:
     table = app.screen.query_one(DataTable)
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def dimmed_keys(screen: InterviewsScreen) -> set[str]:
+    """The actions the footer shows dimmed."""
+    return {getattr(k, "action") for k in screen.query("Footer FooterKey.-disabled")}
 
 
 def detail(app: FollowupApp) -> str:
@@ -146,8 +156,42 @@ async def test_empty_folder_says_how_to_start(tmp_path: Path) -> None:
         empty = screen.query_one("#iv-empty", Static)
         assert empty.display and str(empty.content) == EMPTY
         assert not screen.query_one(DataTable).display
+        await pilot.pause()
+        assert dimmed_keys(screen) == {"delete", "open", "sent", "rejected", "offer"}
         await pilot.press("d", "s", "enter")  # nothing to act on: nothing happens
         assert app.screen is screen
+
+
+async def test_the_footer_stays_lit_while_the_folder_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Dimmed while reading and lit once rows came, the footer flickered as the list appeared.
+    three_drafts()
+    reading = threading.Event()
+    go_on = threading.Event()
+
+    def slow_read(*args: Any) -> list[Row]:
+        reading.set()
+        go_on.wait(10)
+        return read_rows(*args)
+
+    monkeypatch.setattr(interviews, "read_rows", slow_read)
+    app = app_on(elsewhere(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o")
+        screen = app.screen
+        assert isinstance(screen, InterviewsScreen)
+        while not reading.is_set():
+            await pilot.pause()
+        await pilot.pause()
+        assert str(screen.query_one("#iv-empty", Static).content) == READING
+        assert dimmed_keys(screen) == set()
+        go_on.set()
+        await screen.wait_loaded()
+        await pilot.pause()
+        assert len(rows(app)) == 3
+        assert dimmed_keys(screen) == set()
+        assert {"delete", "sent"} <= {getattr(k, "action") for k in screen.query("FooterKey")}
 
 
 async def test_enter_opens_the_highlighted_draft(tmp_path: Path) -> None:

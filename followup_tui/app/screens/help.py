@@ -7,7 +7,9 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from followup_tui.app.widgets.footer import KeyFooter
 
 INTRO = (
     "Type your notes in the Interview notes; the Preview shows the email as you type, and the "
@@ -69,4 +71,4 @@ class HelpScreen(ModalScreen[None]):
                     Content.assemble((f"{keys:<{width}}", "bold $text-accent"), what),
                     classes="help-row",
                 )
-        yield Footer()
+        yield KeyFooter()

@@ -13,11 +13,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 from textual.worker import get_current_worker
 
 from followup_tui import storage, timing
 from followup_tui.app.screens.interview_rows import Row, local_time, read_rows, row_cells, sent_log
+from followup_tui.app.widgets.footer import KeyFooter
 from followup_tui.errors import FileFormatError
 from followup_tui.model import Draft
 from followup_tui.session import Session
@@ -58,6 +59,8 @@ class InterviewsScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[Row] = []
+        self.read = False
+        """Whether the folder has been read at least once."""
         self.loaded = asyncio.Event()
         """Set while the list on screen shows the folder as last read."""
 
@@ -74,7 +77,7 @@ class InterviewsScreen(Screen[None]):
             table.add_column(label, key=label.lower())
         yield table
         yield Static("", id="iv-detail", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         # The rows are read when the screen resumes, which Textual also sends when the screen
@@ -111,8 +114,9 @@ class InterviewsScreen(Screen[None]):
     def _fill(self, rows: list[Row], now: datetime, keep: Path | None) -> None:
         table = self.query_one(DataTable)
         old_index = table.cursor_row
-        had_rows = bool(self.rows)
+        was_dimmed = self._nothing_to_act_on()
         self.rows = rows
+        self.read = True
         table.clear()
         index = 0
         if rows:
@@ -127,8 +131,8 @@ class InterviewsScreen(Screen[None]):
         if rows:
             table.move_cursor(row=index)
         self._show_detail()
-        if had_rows != bool(rows):
-            self.refresh_bindings()  # the row actions are dimmed while there are none
+        if was_dimmed != self._nothing_to_act_on():
+            self.refresh_bindings()
 
     def _add_rows(self, rows: list[Row], now: datetime, upto: int) -> None:
         """Add the rows of `rows` the table lacks, up to `upto`; the rest after the next frame."""
@@ -184,8 +188,13 @@ class InterviewsScreen(Screen[None]):
                 f"{row.draft.title()} · {where}\n{sent_log(row.draft, self.followup.now())}"
             )
 
+    def _nothing_to_act_on(self) -> bool:
+        # Not dimmed while the folder is first read: most folders have rows, and dimming the
+        # row actions meanwhile rebuilt the footer just as the first rows were drawn.
+        return self.read and not self.rows
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ROW_ACTIONS and not self.rows:
+        if action in ROW_ACTIONS and self._nothing_to_act_on():
             return None  # shown dimmed: there is nothing to act on
         return True
 

@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Label, Select, Tab, Tabs
+from textual.widgets import Header, Input, Label, Select, Tab, Tabs
 from textual.worker import get_current_worker
 
 from followup_tui.app import collector
@@ -27,6 +27,7 @@ from followup_tui.app.screens.pane_tabs import (
 )
 from followup_tui.app.widgets.checklist import Checklist
 from followup_tui.app.widgets.choice import choice, drop_down, set_options_keeping
+from followup_tui.app.widgets.footer import KeyFooter
 from followup_tui.app.widgets.notes import NotesForm
 from followup_tui.app.widgets.preview import Preview
 from followup_tui.errors import FileFormatError
@@ -134,7 +135,7 @@ class MainScreen(Screen[None]):
             with Vertical(id="preview-pane", classes="pane") as preview:
                 preview.border_title = PANE_TITLES["preview-pane"]
                 yield Preview(id="preview")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._start()

@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from followup_tui.app.widgets.choice import choice
+from followup_tui.app.widgets.footer import KeyFooter
 from followup_tui.model import TONES, Profile
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ class ProfileScreen(ModalScreen[None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", id="pf-save", variant="primary")
                 yield Button("Cancel (esc)", id="pf-cancel")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#pf-error").display = False
