@@ -7,10 +7,9 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
-
 from textual.widgets import DataTable, Input, Static
 
 from followup_tui import paths, storage
@@ -74,9 +73,15 @@ def rows(app: FollowupApp) -> list[list[str]]:
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
 
 
+def footer_actions(screen: InterviewsScreen, which: str = "") -> set[str]:
+    """The actions of the keys the footer shows (`which`: ".-disabled" for the dimmed ones)."""
+    # FooterKey is not exported by textual.widgets: found by its name, its `action` read as such
+    return {cast(Any, key).action for key in screen.query(f"Footer FooterKey{which}")}
+
+
 def dimmed_keys(screen: InterviewsScreen) -> set[str]:
     """The actions the footer shows dimmed."""
-    return {getattr(k, "action") for k in screen.query("Footer FooterKey.-disabled")}
+    return footer_actions(screen, ".-disabled")
 
 
 def detail(app: FollowupApp) -> str:
@@ -191,7 +196,7 @@ async def test_the_footer_stays_lit_while_the_folder_is_read(
         await pilot.pause()
         assert len(rows(app)) == 3
         assert dimmed_keys(screen) == set()
-        assert {"delete", "sent"} <= {getattr(k, "action") for k in screen.query("FooterKey")}
+        assert {"delete", "sent"} <= footer_actions(screen)
 
 
 async def test_enter_opens_the_highlighted_draft(tmp_path: Path) -> None:
