@@ -119,7 +119,8 @@ def list_drafts(folder: Path | None = None, index: Path | None = None) -> list[E
     old = read_index(index)
     new: dict[str, Any] = {}
     entries = []
-    for path in sorted(folder.glob("*.toml")):
+    # by name: the same order as by path in one folder, without comparing paths part by part
+    for path in sorted(folder.glob("*.toml"), key=lambda p: p.name):
         key = str(path)
         try:
             info = path.stat()

@@ -144,3 +144,29 @@ def test_several_interviewers_keep_their_order_and_addresses() -> None:
             ("Ana Lee", "ana@acme.test"),
             ("Bo Ng", ""),
         ]
+
+
+def test_the_open_draft_is_found_however_it_was_reached(tmp_path: Path) -> None:
+    from followup_tui.app.screens.interview_rows import read_rows
+
+    save("a", "Acme")
+    save("b", "Bolt")
+    folder = paths.drafts_dir()
+    (folder / "link-to-b.toml").symlink_to(folder / "b.toml")
+    other = tmp_path / "other"
+    other.mkdir()
+    storage.save_draft(other / "a.toml", Draft(interview=Interview(company="Elsewhere")))
+    through = tmp_path / "through"
+    through.symlink_to(folder)
+    open_draft = Draft(interview=Interview(company="Open"))
+
+    def opened(path: Path) -> set[str]:
+        return {r.path.name for r in read_rows(path, open_draft, NOW) if r.is_open}
+
+    # by the drafts folder reached through a link, by a link to the file, and a file of the
+    # same name in another folder (not open)
+    assert opened(through / "a.toml") == {"a.toml"}
+    assert opened(folder / "b.toml") == {"b.toml", "link-to-b.toml"}
+    assert opened(other / "a.toml") == set()
+    rows = read_rows(folder / "b.toml", open_draft, NOW)
+    assert {r.draft.interview.company for r in rows if r.is_open and r.draft} == {"Open"}

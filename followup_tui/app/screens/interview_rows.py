@@ -57,6 +57,13 @@ def sent_log(draft: Draft, now: datetime) -> str:
     return "\n".join(lines)
 
 
+def _same_file(path: Path, real: Path) -> bool:
+    """Whether `path` resolves to `real`, without resolving every file of a long folder."""
+    if path.is_symlink():
+        return path.resolve() == real
+    return path.name == real.name and path.parent.resolve() == real.parent
+
+
 def read_rows(open_path: Path | None, open_draft: Draft, now: datetime) -> list[Row]:
     """Every draft file, due soonest first, then the unreadable ones.
 
@@ -66,7 +73,7 @@ def read_rows(open_path: Path | None, open_draft: Draft, now: datetime) -> list[
     open_file = open_path.resolve() if open_path is not None else None
     rows = []
     for entry in listing.list_drafts():
-        is_open = open_file is not None and entry.path.resolve() == open_file
+        is_open = open_file is not None and _same_file(entry.path, open_file)
         rows.append(Row(entry.path, open_draft if is_open else entry.draft, entry.error, is_open))
     good = [r for r in rows if r.draft is not None]
     good.sort(key=lambda r: timing.due_sort_key(cast(Draft, r.draft), now))
