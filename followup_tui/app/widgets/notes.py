@@ -111,29 +111,37 @@ class NotesForm(VerticalScroll):
                 classes="read-only-note",
                 markup=False,
             )
-        yield field_row(
-            "Company", FieldInput(iv.company, placeholder="company", id="f-company", compact=True)
-        )
-        yield field_row("Role", FieldInput(iv.role, placeholder="role", id="f-role", compact=True))
-        yield DateField(WHEN, iv, dates.zone_for(iv.when))
-        yield field_row("Format", choice(FORMATS, iv.format, "f-format"))
-        yield DateField(DECISION, iv)
-        yield Label("", id="field-error", classes="field-error")
-        yield Label("Interviewers", classes="section")
-        with Vertical(id="interviewers"):
-            for index, person in enumerate(self.draft.interviewers):
-                yield InterviewerRow(person, index)
-        yield MouseButton("+ add interviewer (f3)", id="add-interviewer", compact=True)
-        for name, label, hint in NOTE_LABELS:
-            yield Label(label, classes="section")
-            yield TextArea(
-                getattr(self.draft.notes, name),
-                id=f"n-{name}",
-                soft_wrap=True,
-                compact=True,
-                placeholder=hint,
-                highlight_cursor_line=False,
+        # In groups: a frame draws again every widget whose parent's region overlaps what
+        # changed, so a key in one note or a cursor blink visits its group, not the whole form.
+        with Vertical(classes="form-group"):
+            yield field_row(
+                "Company",
+                FieldInput(iv.company, placeholder="company", id="f-company", compact=True),
             )
+            yield field_row(
+                "Role", FieldInput(iv.role, placeholder="role", id="f-role", compact=True)
+            )
+            yield DateField(WHEN, iv, dates.zone_for(iv.when))
+            yield field_row("Format", choice(FORMATS, iv.format, "f-format"))
+            yield DateField(DECISION, iv)
+            yield Label("", id="field-error", classes="field-error")
+        with Vertical(classes="form-group"):
+            yield Label("Interviewers", classes="section")
+            with Vertical(id="interviewers"):
+                for index, person in enumerate(self.draft.interviewers):
+                    yield InterviewerRow(person, index)
+            yield MouseButton("+ add interviewer (f3)", id="add-interviewer", compact=True)
+        for name, label, hint in NOTE_LABELS:
+            with Vertical(classes="form-group"):
+                yield Label(label, classes="section")
+                yield TextArea(
+                    getattr(self.draft.notes, name),
+                    id=f"n-{name}",
+                    soft_wrap=True,
+                    compact=True,
+                    placeholder=hint,
+                    highlight_cursor_line=False,
+                )
 
     def show_draft(self, changed: frozenset[str]) -> bool:
         """Show the draft's texts again after a merge with its file changed `changed` (the
