@@ -7,11 +7,12 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from textual.app import App
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from followup_tui.app.app import ClipboardBackend, FollowupApp, make_app
 from followup_tui.clipboard import CopyResult
@@ -42,6 +43,12 @@ async def wait_until(
         if time.monotonic() > deadline:
             pytest.fail(f"never happened: {what}")
         await pilot.pause(0.05)
+
+
+def footer_actions(screen: Screen[Any], which: str = "") -> set[str]:
+    """The actions of the keys the screen's footer shows (`which`: ".-disabled": the dimmed)."""
+    # FooterKey is not exported by textual.widgets: found by its name, its `action` read as such
+    return {cast(Any, key).action for key in screen.query(f"Footer FooterKey{which}")}
 
 
 def email_body(app: App[Any]) -> str:

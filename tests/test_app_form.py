@@ -11,7 +11,7 @@ from followup_tui import paths, storage
 from followup_tui.app.app import FollowupApp, make_app
 from followup_tui.app.dialogs import ConfirmDialog
 from followup_tui.model import Interviewer, ManualEdit
-from tests.app_pilot import build, wait_until
+from tests.app_pilot import build, footer_actions, wait_until
 
 
 def focused_id(app: FollowupApp) -> str:
@@ -138,6 +138,22 @@ async def test_interviewer_keys_are_in_the_footer_help_and_palette(draft_path: P
         await pilot.pause()
         lines = dict((what, keys) for keys, what in app.screen.lines)  # type: ignore[attr-defined]
         assert lines["Add interviewer"] == "f3" and lines["Remove interviewer"] == "f4"
+
+
+async def test_the_footer_follows_the_focus(draft_path: Path) -> None:
+    # The footer is rebuilt only when its keys change: f4 must still come and go with the
+    # focus in and out of an interviewer's row.
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: "add_interviewer" in footer_actions(app.screen), "footer")
+        assert "remove_interviewer" not in footer_actions(app.screen)
+        for field, shown in (("#iv-0-name", True), ("#f-company", False), ("#iv-1-email", True)):
+            app.screen.query_one(field, Input).focus()
+            await wait_until(
+                pilot,
+                lambda shown=shown: ("remove_interviewer" in footer_actions(app.screen)) == shown,
+                f"f4 {'shown' if shown else 'gone'} with the focus on {field}",
+            )
 
 
 # ------------------------------------------------------------------ undo

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import pytest
 from textual.widgets import DataTable, Input, Static
@@ -22,7 +22,7 @@ from followup_tui.app.screens.main import MainScreen
 from followup_tui.app.screens.profile import ProfileScreen, looks_like_email, split_links
 from followup_tui.clipboard import CopyResult
 from followup_tui.model import Draft, Interview, Interviewer
-from tests.app_pilot import email_body
+from tests.app_pilot import email_body, footer_actions
 
 # `notifications(app)` (a fixture in conftest): what the app tells the user.
 Notifications = Callable[[Any], list[str]]
@@ -71,12 +71,6 @@ def elsewhere(tmp_path: Path) -> Path:
 def rows(app: FollowupApp) -> list[list[str]]:
     table = app.screen.query_one(DataTable)
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
-
-
-def footer_actions(screen: InterviewsScreen, which: str = "") -> set[str]:
-    """The actions of the keys the footer shows (`which`: ".-disabled" for the dimmed ones)."""
-    # FooterKey is not exported by textual.widgets: found by its name, its `action` read as such
-    return {cast(Any, key).action for key in screen.query(f"Footer FooterKey{which}")}
 
 
 def dimmed_keys(screen: InterviewsScreen) -> set[str]:
