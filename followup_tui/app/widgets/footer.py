@@ -28,6 +28,7 @@ class KeyFooter(Footer):
     def __init__(self) -> None:
         super().__init__()
         self.composed_for: Shown | None = None
+        self.rebuild_pending = False
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         # Only when the stock footer would rebuild (the app has the focus, the screen is its
@@ -40,4 +41,11 @@ class KeyFooter(Footer):
         if shown == self.composed_for:
             return
         self.composed_for = shown
+        if self.rebuild_pending:
+            return  # the rebuild already asked for reads the bindings as they are then
+        self.rebuild_pending = True
         super().bindings_changed(screen)
+
+    async def recompose(self) -> None:
+        self.rebuild_pending = False
+        await super().recompose()
