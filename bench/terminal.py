@@ -139,6 +139,21 @@ class Term:
         """The child's CPU seconds so far."""
         return cpu_seconds(self.proc.pid)
 
+    def wait_quiet(self, window: float = 0.3, most: float = 0.02, timeout: float = 15) -> float:
+        """Wait until the child used at most `most` s of CPU in `window` s; the seconds waited.
+
+        A started app still works in the background for a while (followup-tui loads its
+        spelling dictionary after the first email): measures of a started app begin once
+        that is done, not after a fixed sleep that a slow machine outlasts.
+        """
+        start = time.perf_counter()
+        while time.perf_counter() - start < timeout and self.proc.poll() is None:
+            before = self.cpu()
+            time.sleep(window)
+            if self.cpu() - before <= most:
+                break
+        return time.perf_counter() - start
+
     def wait_for(self, found: Callable[[Replay], bool], timeout: float) -> Replay:
         """Poll (every 50 ms) until `found` holds for the screen so far; NotShown if never."""
         replay = Replay(self.size)

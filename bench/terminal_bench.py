@@ -310,6 +310,11 @@ NOTES = [
     "Every run of the app starts with empty XDG config, data and cache folders (no cache of any"
     " kind); bytecode is warm for every side. Ratios are medians of the ratios within rounds.",
     "CPU is the child's user+system time from /proc/PID/stat (10 ms ticks).",
+    "Typing, the interviews screen and idle measure a started app: each begins once the"
+    " child has used at most 20 ms of CPU in 0.3 s (`Term.wait_quiet`), as followup-tui loads"
+    " its spelling dictionary in the background after its first email. Until 2026-12-02 18:00"
+    " UTC a fixed pause (0.5 s before ctrl+o, 1.5 s before idle) stood for it, which a slow"
+    " hour outlasted: the list's first row then waited behind the dictionary.",
 ]
 
 

@@ -159,6 +159,7 @@ def ready_to_type(term: Term, kind: str) -> tuple[Regions, str]:
     """Put the cursor where the keys go; where to look, and what shows just before it."""
     if kind in ("app", "base"):
         replay = term.wait_for(lambda r: "Topics discussed" in r.text(), 30)
+        term.wait_quiet()
         regions = app_regions(replay)
         x0, x1, y0, y1 = regions.echo
         # The form's fields wrap their text once laid out: the first topic's end then shows.
@@ -297,7 +298,7 @@ def interviews_first_row(env: Env, data: Path, kind: str = "app", warm: bool = T
         subprocess.run([*command, "list"], env=run_env, stdout=subprocess.DEVNULL, check=True)
     with Term([*command, "--demo"], run_env, SIZE) as term:
         term.wait_for(lambda r: "Topics discussed" in r.text(), 30)
-        time.sleep(0.5)
+        term.wait_quiet()
         pressed = term.key("\x0f")
         replay = term.wait_for(lambda r: LIST_ROW.search(r.text()) is not None, 30)
         term.close(quit_keys="")
@@ -316,7 +317,8 @@ def idle_cpu(kind: str, env: Env, seconds: float) -> float:
             term.wait_for(lambda r: "Topics discussed" in r.text(), 30)
         else:
             term.wait_for(lambda r: r.done > 0, 30)
-        time.sleep(1.5)
+        term.wait_quiet()
+        time.sleep(0.5)
         cpu0 = term.cpu()
         time.sleep(seconds)
         cpu1 = term.cpu()

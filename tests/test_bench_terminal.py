@@ -86,3 +86,25 @@ def test_waiting_for_what_never_shows_says_so() -> None:
             term.wait_for(lambda r: "never" in r.text(), 0.3)
     finally:
         term.close(quit_keys="q")
+
+
+BUSY_THEN_IDLE = r"""
+import sys, time
+end = time.process_time() + 0.6
+while time.process_time() < end:
+    pass
+sys.stdout.write("idle"); sys.stdout.flush()
+time.sleep(30)
+"""
+
+
+def test_waiting_until_the_child_is_quiet_outlasts_its_busy_start() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")}
+    term = Term([sys.executable, "-c", BUSY_THEN_IDLE], env, size=(40, 6))
+    try:
+        waited = term.wait_quiet(window=0.2)
+        # not while it was busy (0.6 s of CPU), and not until the timeout once it was idle
+        assert 0.5 <= waited < 10
+        term.wait_for(lambda r: "idle" in r.text(), 2)
+    finally:
+        term.close(quit_keys="")
