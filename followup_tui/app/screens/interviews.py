@@ -34,9 +34,8 @@ EMPTY = "No interviews yet: press n to start one"
 READING = "Reading the drafts folder…"
 # Actions that need a highlighted row; with an empty list they are shown dimmed.
 ROW_ACTIONS = frozenset({"open", "delete", "sent", "rejected", "offer"})
-# Rows worked out and added to the table at a time, a frame drawn between: a long folder
-# shows its first rows at once instead of after the whole table is built. More than a tall
-# terminal shows.
+# Rows worked out and added to the table at a time after the first screenful, a frame drawn
+# between: a long folder shows its first rows at once instead of after the whole table is built.
 BATCH = 100
 
 
@@ -123,7 +122,9 @@ class InterviewsScreen(Screen[None]):
             paths = [r.path for r in rows]
             index = paths.index(keep) if keep in paths else min(old_index, len(paths) - 1)
             index = max(index, 0)
-        self._add_rows(rows, now, BATCH * (1 + index // BATCH))
+        # The first lot: up to the cursor's row and a screenful after it, so the frame that
+        # shows the list works out no more rows than it shows.
+        self._add_rows(rows, now, index + 1 + self.size.height)
         table.display = bool(rows)
         empty = self.query_one("#iv-empty", Static)
         empty.update(EMPTY)
