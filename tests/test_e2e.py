@@ -103,9 +103,14 @@ def test_keys_typed_while_the_app_opens_are_kept_in_order(
     in the order typed: letters into the first field, a tab to the next, letters there."""
     path = new_draft("--company", "Acme", "--role", "SRE")
     start(tmux_session, str(path))
-    # At once: the app is still starting (Python, Textual, the screen being built).
-    for keys in (["-l", " Labs"], ["Tab"], ["-l", " II"]):
-        subprocess.run(["tmux", "send-keys", "-t", tmux_session, *keys], check=True)
+    # At once: the app is still starting (Python, Textual, the screen being built). The
+    # second Tab goes to the interview's time, a field the first frame does not have yet.
+    keys = (["-l", " Labs"], ["Tab"], ["-l", " II"], ["Tab"], ["-l", "tomorrow 3pm"])
+    for key in keys:
+        subprocess.run(["tmux", "send-keys", "-t", tmux_session, *key], check=True)
     wait_for(tmux_session, "Acme Labs")
     wait_for(tmux_session, "SRE II")
-    assert saved(path, lambda iv: (iv.company, iv.role) == ("Acme Labs", "SRE II"))
+    assert saved(
+        path,
+        lambda iv: (iv.company, iv.role) == ("Acme Labs", "SRE II") and iv.when is not None,
+    )

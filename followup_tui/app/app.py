@@ -86,6 +86,7 @@ class FollowupApp(App[None]):
         """Hands SIGHUP, SIGTERM and SIGINT back (`followup_tui.app.saving`)."""
         self._theme_ready = False
         self._type_ahead: list[events.Key | events.Paste] | None = []
+        self._type_ahead_open = False  # letters may go to the focused field (`hold_type_ahead`)
         self._theme_notices = self._load_themes()
         self._stage_notice = self._show_due_stage()
 
@@ -172,28 +173,54 @@ class FollowupApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         # Type-ahead: keys and pastes that come while the main screen is still being built
-        # would reach no field and be lost; they are held, then handled in order.
+        # would reach no field, or the wrong one, and be lost; they are held, then handled in
+        # order. Once the first field shows, letters for it go straight in, so the user sees
+        # them; anything else (Tab, a paste) waits until every field is there.
         if (
             self._type_ahead is not None
             and isinstance(event, events.Key | events.Paste)
             and not event.is_forwarded
         ):
-            self._type_ahead.append(event)
+            target = self._letter_for_field(event)
+            if self._type_ahead or target is None:
+                self._type_ahead.append(event)
+            else:
+                field, character = target
+                field.insert_text_at_cursor(character)
             return
         await super().on_event(event)
 
-    async def release_type_ahead(self) -> None:
-        """Handle what was typed while the main screen was built: its first field has the focus."""
-        held, self._type_ahead = self._type_ahead or [], None
-        # Letters go straight into the field, so the first frame shows them; the rest is
-        # handled as if typed now.
-        field = self.focused
-        while held and isinstance(field, Input):
-            key = held[0]
-            if not (isinstance(key, events.Key) and key.is_printable and key.character):
-                break
-            field.insert_text_at_cursor(key.character)
+    def _letter_for_field(self, event: events.Event) -> tuple[Input, str] | None:
+        """The focused field and the letter to insert, when `event` is one typed into it."""
+        field = self.focused if self._type_ahead_open else None
+        if (
+            isinstance(field, Input)
+            and isinstance(event, events.Key)
+            and event.is_printable
+            and event.character
+        ):
+            return field, event.character
+        return None
+
+    def hold_type_ahead(self) -> None:
+        """From now until `release_type_ahead(complete=True)`, letters may go to the focus."""
+        self._type_ahead_open = True
+
+    async def release_type_ahead(self, *, complete: bool = True) -> None:
+        """Handle what was typed while the main screen was built.
+
+        Letters held for the focused field go in now. With `complete` (every field is there
+        and laid out, so Tab goes where the user sees it go) the rest is handled in order and
+        keys stop being held; before that, they wait.
+        """
+        held = self._type_ahead if self._type_ahead is not None else []
+        while held and (target := self._letter_for_field(held[0])) is not None:
+            field, character = target
+            field.insert_text_at_cursor(character)
             del held[0]
+        if not complete:
+            return
+        self._type_ahead = None
         for event in held:
             await super().on_event(event)
 

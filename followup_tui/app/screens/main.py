@@ -19,9 +19,9 @@ from textual.worker import get_current_worker
 from followup_tui.app import collector
 from followup_tui.app.screens.pane_tabs import (
     NARROW_WIDTH,
-    PANE_TITLES,
     next_pane,
     pane_of,
+    pane_title,
     set_layout,
     show_active,
 )
@@ -108,17 +108,10 @@ class MainScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         draft = self.session.draft
-        self._people_listed = recipients(draft)
+        narrow = self.has_class("-narrow")  # a rebuild (`reload`) keeps the layout
         yield Header(icon="✉")
-        with Horizontal(id="switchers"):
-            yield Label("Stage", classes="switch-label")
-            yield choice(STAGES, draft.stage, "s-stage").data_bind(value=MainScreen.stage)
-            yield Label("Tone", classes="switch-label")
-            yield choice(self.tone_choices(), draft.tone, "s-tone").data_bind(value=MainScreen.tone)
-            yield Label("To", classes="switch-label")
-            yield drop_down(self._people_listed, 0, "s-person").data_bind(
-                value=MainScreen.interviewer
-            )
+        # The drop-downs come in `_complete`, after the first frame; the bar keeps its row.
+        yield Horizontal(id="switchers")
         yield Tabs(
             Tab("Notes", id="tab-notes-pane"),
             Tab("Checklist", id="tab-checklist-pane"),
@@ -127,17 +120,19 @@ class MainScreen(Screen[None]):
         )
         with Horizontal(id="panes"):
             with Vertical(id="notes-pane", classes="pane -active") as notes:
-                notes.border_title = PANE_TITLES["notes-pane"]
+                notes.border_title = pane_title("notes-pane", narrow)
                 yield NotesForm(draft, broken=self.session.error, id="notes")
             with Vertical(id="checklist-pane", classes="pane") as checks:
-                checks.border_title = PANE_TITLES["checklist-pane"]
+                checks.border_title = pane_title("checklist-pane", narrow)
                 yield Checklist(id="checklist")
             with Vertical(id="preview-pane", classes="pane") as preview:
-                preview.border_title = PANE_TITLES["preview-pane"]
+                preview.border_title = pane_title("preview-pane", narrow)
                 yield Preview(id="preview")
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        # The first frame already in the layout of the terminal's width (tabs when narrow).
+        set_layout(self, narrow=self.app.size.width < NARROW_WIDTH)
         self._start()
 
     def _start(self) -> None:
@@ -147,7 +142,33 @@ class MainScreen(Screen[None]):
         company = self.query_one("#f-company", Input)
         self.set_focus(company)
         company.call_after_refresh(company.action_end)
-        self.app.call_later(self.fapp.release_type_ahead)  # what was typed meanwhile
+        # The first frame shows the first fields; letters typed meanwhile go into the
+        # company's name, anything else waits until the rest of the screen is there.
+        self.fapp.hold_type_ahead()
+        self.app.call_later(self.fapp.release_type_ahead, complete=False)
+        self.call_after_refresh(self._complete)
+
+    async def _complete(self) -> None:
+        """Build what the first frame does without: the drop-downs and the rest of the form."""
+        draft = self.session.draft
+        self._people_listed = recipients(draft)
+        stage = choice(STAGES, draft.stage, "s-stage").data_bind(value=MainScreen.stage)
+        tone = choice(self.tone_choices(), draft.tone, "s-tone").data_bind(value=MainScreen.tone)
+        person = drop_down(self._people_listed, self.interviewer, "s-person")
+        await self.query_one("#switchers").mount_all(
+            [
+                Label("Stage", classes="switch-label"),
+                stage,
+                Label("Tone", classes="switch-label"),
+                tone,
+                Label("To", classes="switch-label"),
+                person.data_bind(value=MainScreen.interviewer),
+            ]
+        )
+        await self.query_one(NotesForm).mount_rest()
+        # After the layout: the focus chain is in screen order, so a held Tab goes from the
+        # company's name to the role, as the user sees it.
+        self.call_after_refresh(self.fapp.release_type_ahead)
         # The first render (Jinja2 loaded, the templates compiled) runs once the screen is
         # drawn: in a thread beside the screen being built, it held up the first frame.
         self.call_after_refresh(self.schedule_render)
@@ -303,8 +324,9 @@ class MainScreen(Screen[None]):
             return
         self._people_listed = people
         interviewer = max(0, min(self.interviewer, len(people) - 1))
-        select: Select[int] = self.query_one("#s-person", Select)
-        set_options_keeping(select, people, interviewer)
+        # Not there yet while the screen is completed (a held key typed in a name)
+        for select in self.query("#s-person").results(Select):
+            set_options_keeping(select, people, interviewer)
         self.interviewer = interviewer
 
     def on_checklist_toggled(self, event: Checklist.Toggled) -> None:
@@ -337,8 +359,8 @@ class MainScreen(Screen[None]):
         if self.session.draft.stage == stage:
             return
         self.session.draft.stage = stage
-        tones: Select[str] = self.query_one("#s-tone", Select)
-        set_options_keeping(tones, ((t, t) for t in self.tone_choices()), self.tone)
+        for tones in self.query("#s-tone").results(Select):
+            set_options_keeping(tones, ((t, t) for t in self.tone_choices()), self.tone)
         self._email_switched()
 
     def watch_tone(self, tone: str) -> None:

@@ -18,13 +18,18 @@ PANE_TITLES = {
 TAB_HINT = " · f6 next tab"
 
 
+def pane_title(pane: str, narrow: bool) -> str:
+    """A pane's border title; in the narrow layout it says how to reach the others."""
+    return PANE_TITLES[pane] + (TAB_HINT if narrow else "")
+
+
 def set_layout(screen: Screen[None], narrow: bool) -> None:
     """Side by side, or tabs (the pane titles then say which key moves between them)."""
     if screen.has_class("-narrow") == narrow:
         return  # a new title repaints its pane, new bindings rebuild the footer: only on a change
     screen.set_class(narrow, "-narrow")
-    for pane, title in PANE_TITLES.items():
-        screen.query_one(f"#{pane}").border_title = title + (TAB_HINT if narrow else "")
+    for pane in PANES:
+        screen.query_one(f"#{pane}").border_title = pane_title(pane, narrow)
     screen.refresh_bindings()
 
 

@@ -97,6 +97,8 @@ class NotesForm(VerticalScroll):
         self.broken = broken
         self.disabled = broken is not None
         self._errors: dict[str, str] = {}
+        self.complete = False
+        """True once `mount_rest` has added every field."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "remove_interviewer":
@@ -113,7 +115,8 @@ class NotesForm(VerticalScroll):
             )
         # In groups: a frame draws again every widget whose parent's region overlaps what
         # changed, so a key in one note or a cursor blink visits its group, not the whole form.
-        with Vertical(classes="form-group"):
+        # The first frame has the first fields; `mount_rest` brings the others after it.
+        with Vertical(id="details", classes="form-group"):
             yield field_row(
                 "Company",
                 FieldInput(iv.company, placeholder="company", id="f-company", compact=True),
@@ -121,27 +124,42 @@ class NotesForm(VerticalScroll):
             yield field_row(
                 "Role", FieldInput(iv.role, placeholder="role", id="f-role", compact=True)
             )
-            yield DateField(WHEN, iv, dates.zone_for(iv.when))
-            yield field_row("Format", choice(FORMATS, iv.format, "f-format"))
-            yield DateField(DECISION, iv)
-            yield Label("", id="field-error", classes="field-error")
-        with Vertical(classes="form-group"):
-            yield Label("Interviewers", classes="section")
-            with Vertical(id="interviewers"):
-                for index, person in enumerate(self.draft.interviewers):
-                    yield InterviewerRow(person, index)
-            yield MouseButton("+ add interviewer (f3)", id="add-interviewer", compact=True)
-        for name, label, hint in NOTE_LABELS:
-            with Vertical(classes="form-group"):
-                yield Label(label, classes="section")
-                yield TextArea(
+
+    async def mount_rest(self) -> None:
+        """Add the fields the first frame does without, built from the draft as it is now."""
+        iv = self.draft.interview
+        await self.query_one("#details").mount_all(
+            [
+                DateField(WHEN, iv, dates.zone_for(iv.when)),
+                field_row("Format", choice(FORMATS, iv.format, "f-format")),
+                DateField(DECISION, iv),
+                Label("", id="field-error", classes="field-error"),
+            ]
+        )
+        rows = (InterviewerRow(person, n) for n, person in enumerate(self.draft.interviewers))
+        people = Vertical(
+            Label("Interviewers", classes="section"),
+            Vertical(*rows, id="interviewers"),
+            MouseButton("+ add interviewer (f3)", id="add-interviewer", compact=True),
+            classes="form-group",
+        )
+        notes = [
+            Vertical(
+                Label(label, classes="section"),
+                TextArea(
                     getattr(self.draft.notes, name),
                     id=f"n-{name}",
                     soft_wrap=True,
                     compact=True,
                     placeholder=hint,
                     highlight_cursor_line=False,
-                )
+                ),
+                classes="form-group",
+            )
+            for name, label, hint in NOTE_LABELS
+        ]
+        await self.mount_all([people, *notes])
+        self.complete = True
 
     def show_draft(self, changed: frozenset[str]) -> bool:
         """Show the draft's texts again after a merge with its file changed `changed` (the
@@ -151,8 +169,9 @@ class NotesForm(VerticalScroll):
         is not handled yet, and writing the draft's value over it would lose that key.
         False when the interviewer rows no longer match the draft: the form must be rebuilt.
         """
-        if len(self.query(InterviewerRow)) != len(self.draft.interviewers):
+        if self.complete and len(self.query(InterviewerRow)) != len(self.draft.interviewers):
             return False
+        # Before `mount_rest`, only what is there is updated: the rest is built from the draft.
         iv = self.draft.interview
         texts: dict[str, str] = {}
         if "interview" in changed:
@@ -160,7 +179,8 @@ class NotesForm(VerticalScroll):
             for date_field in self.query(DateField):
                 date_field.interview = iv  # the merge brought a new one: edit that
                 date_field.show_value()
-            self.query_one("#f-format", Select).value = iv.format
+            for select in self.query("#f-format").results(Select):
+                select.value = iv.format
         if "interviewers" in changed:
             for field in self.query(Input):
                 if (field.id or "").startswith("iv-"):
@@ -171,8 +191,8 @@ class NotesForm(VerticalScroll):
             if field.value != value:
                 field.value = value  # its Changed finds the draft equal: no loop
         if "notes" in changed:
-            for name, _, _ in NOTE_LABELS:
-                area = self.query_one(f"#n-{name}", TextArea)
+            for area in self.query(".form-group TextArea").results(TextArea):
+                name = (area.id or "")[2:]
                 if area.text != getattr(self.draft.notes, name):
                     area.text = getattr(self.draft.notes, name)
         return True
