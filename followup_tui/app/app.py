@@ -86,7 +86,6 @@ class FollowupApp(App[None]):
         """Hands SIGHUP, SIGTERM and SIGINT back (`followup_tui.app.saving`)."""
         self._theme_ready = False
         self._type_ahead: list[events.Key | events.Paste] | None = []
-        self._type_ahead_open = False  # letters may go to the focused field (`hold_type_ahead`)
         self._theme_notices = self._load_themes()
         self._stage_notice = self._show_due_stage()
 
@@ -192,7 +191,7 @@ class FollowupApp(App[None]):
 
     def _letter_for_field(self, event: events.Event) -> tuple[Input, str] | None:
         """The focused field and the letter to insert, when `event` is one typed into it."""
-        field = self.focused if self._type_ahead_open else None
+        field = self.focused
         if (
             isinstance(field, Input)
             and isinstance(event, events.Key)
@@ -201,10 +200,6 @@ class FollowupApp(App[None]):
         ):
             return field, event.character
         return None
-
-    def hold_type_ahead(self) -> None:
-        """From now until `release_type_ahead(complete=True)`, letters may go to the focus."""
-        self._type_ahead_open = True
 
     async def release_type_ahead(self, *, complete: bool = True) -> None:
         """Handle what was typed while the main screen was built.

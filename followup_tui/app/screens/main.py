@@ -144,7 +144,6 @@ class MainScreen(Screen[None]):
         company.call_after_refresh(company.action_end)
         # The first frame shows the first fields; letters typed meanwhile go into the
         # company's name, anything else waits until the rest of the screen is there.
-        self.fapp.hold_type_ahead()
         self.app.call_later(self.fapp.release_type_ahead, complete=False)
         self.call_after_refresh(self._complete)
 

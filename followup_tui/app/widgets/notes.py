@@ -97,8 +97,6 @@ class NotesForm(VerticalScroll):
         self.broken = broken
         self.disabled = broken is not None
         self._errors: dict[str, str] = {}
-        self.complete = False
-        """True once `mount_rest` has added every field."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "remove_interviewer":
@@ -159,7 +157,11 @@ class NotesForm(VerticalScroll):
             for name, label, hint in NOTE_LABELS
         ]
         await self.mount_all([people, *notes])
-        self.complete = True
+
+    @property
+    def complete(self) -> bool:
+        """True once `mount_rest` has added every field."""
+        return bool(self.query("#interviewers"))
 
     def show_draft(self, changed: frozenset[str]) -> bool:
         """Show the draft's texts again after a merge with its file changed `changed` (the
@@ -191,7 +193,7 @@ class NotesForm(VerticalScroll):
             if field.value != value:
                 field.value = value  # its Changed finds the draft equal: no loop
         if "notes" in changed:
-            for area in self.query(".form-group TextArea").results(TextArea):
+            for area in self.query(TextArea):
                 name = (area.id or "")[2:]
                 if area.text != getattr(self.draft.notes, name):
                     area.text = getattr(self.draft.notes, name)
