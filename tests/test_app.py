@@ -130,7 +130,7 @@ async def test_a_slow_template_never_holds_up_the_keys(
         company.focus()
         await pilot.press("end", *" Ltd")
         await wait_for(pilot, lambda: company.value == "Northwind Analytics Ltd")
-        assert app.main.render_pending  # the render is still running, the keys went through
+        assert app.main.live.pending  # the render is still running, the keys went through
         release.set()
         await settle(pilot)
         assert "Northwind Analytics Ltd" in email_body(app)

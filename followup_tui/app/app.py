@@ -18,6 +18,7 @@ from followup_tui import storage
 from followup_tui.app import collector
 from followup_tui.app.saving import Autosave, save_on_exit_signals
 from followup_tui.app.screens.main import MainScreen
+from followup_tui.app.type_ahead import TypeAhead
 from followup_tui.clipboard import CopyResult, copy_with_pyperclip
 from followup_tui.errors import FileFormatError
 from followup_tui.model import Draft, Profile, Settings, Stage
@@ -85,7 +86,7 @@ class FollowupApp(App[None]):
         self.stop_signal_saves: Callable[[], None] = lambda: None
         """Hands SIGHUP, SIGTERM and SIGINT back (`followup_tui.app.saving`)."""
         self._theme_ready = False
-        self._type_ahead: list[events.Key | events.Paste] | None = []
+        self.type_ahead = TypeAhead(lambda: self.focused)
         self._theme_notices = self._load_themes()
         self._stage_notice = self._show_due_stage()
 
@@ -171,35 +172,8 @@ class FollowupApp(App[None]):
             )
 
     async def on_event(self, event: events.Event) -> None:
-        # Type-ahead: keys and pastes that come while the main screen is still being built
-        # would reach no field, or the wrong one, and be lost; they are held, then handled in
-        # order. Once the first field shows, letters for it go straight in, so the user sees
-        # them; anything else (Tab, a paste) waits until every field is there.
-        if (
-            self._type_ahead is not None
-            and isinstance(event, events.Key | events.Paste)
-            and not event.is_forwarded
-        ):
-            target = self._letter_for_field(event)
-            if self._type_ahead or target is None:
-                self._type_ahead.append(event)
-            else:
-                field, character = target
-                field.insert_text_at_cursor(character)
-            return
-        await super().on_event(event)
-
-    def _letter_for_field(self, event: events.Event) -> tuple[Input, str] | None:
-        """The focused field and the letter to insert, when `event` is one typed into it."""
-        field = self.focused
-        if (
-            isinstance(field, Input)
-            and isinstance(event, events.Key)
-            and event.is_printable
-            and event.character
-        ):
-            return field, event.character
-        return None
+        if not self.type_ahead.take(event):
+            await super().on_event(event)
 
     async def release_type_ahead(self, *, complete: bool = True) -> None:
         """Handle what was typed while the main screen was built.
@@ -208,16 +182,10 @@ class FollowupApp(App[None]):
         and laid out, so Tab goes where the user sees it go) the rest is handled in order and
         keys stop being held; before that, they wait.
         """
-        held = self._type_ahead if self._type_ahead is not None else []
-        while held and (target := self._letter_for_field(held[0])) is not None:
-            field, character = target
-            field.insert_text_at_cursor(character)
-            del held[0]
-        if not complete:
-            return
-        self._type_ahead = None
-        for event in held:
-            await super().on_event(event)
+        self.type_ahead.insert_letters()
+        if complete:
+            for event in self.type_ahead.stop():
+                await super().on_event(event)
 
     def on_input_blurred(self, event: Input.Blurred) -> None:
         # An Input scrolled to its end while being typed in keeps that scroll when left, and

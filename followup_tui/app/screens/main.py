@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-from datetime import datetime
+from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -14,9 +14,9 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Input, Label, Select, Tab, Tabs
-from textual.worker import get_current_worker
 
 from followup_tui.app import collector
+from followup_tui.app.screens.live_render import LiveRender
 from followup_tui.app.screens.pane_tabs import (
     NARROW_WIDTH,
     next_pane,
@@ -31,7 +31,7 @@ from followup_tui.app.widgets.footer import KeyFooter
 from followup_tui.app.widgets.notes import NotesForm
 from followup_tui.app.widgets.preview import Preview
 from followup_tui.errors import FileFormatError
-from followup_tui.model import STAGES, Draft, Email, ManualEdit, Profile, Stage
+from followup_tui.model import STAGES, Email, ManualEdit, Stage
 from followup_tui.practices import Result
 from followup_tui.practices.spelling import do_not_wait, load_in_background
 from followup_tui.review import (
@@ -74,18 +74,10 @@ class MainScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__(id="main")
-        self.render_pending = False
-        """True from a change of the draft until the email on screen shows it."""
-        self._render_queued = False
-        self._rendering = False
-        self._render_again = False
+        self.live = LiveRender(self, self._render_job, self._show)
         do_not_wait()  # the spelling dictionary is read once the first email is shown
         self._first_shown = False
         self._people_listed: list[tuple[str, int]] = []
-        self.rendered_event = asyncio.Event()
-        """Set while the email on screen is a render of the draft as it stands."""
-        self._generation = 0
-        self._previous_draft_upto = 0
         self._last_focused: dict[str, Widget] = {}  # in each pane, for f6 to come back to
         self._load_state()
 
@@ -192,7 +184,7 @@ class MainScreen(Screen[None]):
 
     async def reload(self) -> None:
         """Show the app's (new) session: rebuild every pane from its draft."""
-        self._previous_draft_upto = self._generation  # a render still running is of the old one
+        self.live.drop_running()
         self._load_state()
         await self.recompose()
         self._start()
@@ -225,47 +217,23 @@ class MainScreen(Screen[None]):
     # ------------------------------------------------------------ the live email
 
     def schedule_render(self) -> None:
-        """Render once the messages already queued here are handled, off the UI thread.
+        """Render the email again soon (see `LiveRender`)."""
+        self.live.schedule()
 
-        Changes that arrive together (a burst of keys, a paste) render once, and a slow
-        template never holds up the keys. One render runs at a time: a change made while one
-        runs renders as soon as it is shown, so the preview keeps up with fast typing instead
-        of waiting for a pause (a render cut short by each key would never be seen).
-        """
-        self.rendered_event.clear()
-        self.render_pending = True
-        if self._rendering:
-            self._render_again = True
-        elif not self._render_queued:
-            self._render_queued = True
-            self.call_later(self._start_render)
-
-    def _start_render(self) -> None:
-        self._render_queued = False
-        self._render_again = False
-        self._rendering = True
-        self._generation += 1
+    def _render_job(self, generation: int) -> Callable[[], Rendered]:
         draft, app = self.session.draft, self.fapp
-        self._render_in_thread(
-            draft.copy(), app.profile, app.now(), self.interviewer, self._generation
+        return partial(
+            render_and_judge,
+            draft.copy(),
+            app.profile,
+            app.now(),
+            self.interviewer,
+            generation,
         )
 
-    @work(thread=True, group="render")
-    def _render_in_thread(
-        self, draft: Draft, profile: Profile, now: datetime, interviewer: int, generation: int
-    ) -> None:
-        outcome = render_and_judge(draft, profile, now, interviewer, generation)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, outcome)
-
     def _show(self, outcome: Rendered) -> None:
-        self._rendering = False
-        if not self.app.is_running:
-            return  # the app is closing: its panes are being taken down
         preview = self.query_one(Preview)
-        if outcome.generation <= self._previous_draft_upto:
-            pass  # of the draft open before this one: never shown
-        elif outcome.email is None:
+        if outcome.email is None:
             preview.show(None, outcome.meta, error=outcome.error)
         else:
             self.query_one(Checklist).show(outcome.results)
@@ -284,11 +252,6 @@ class MainScreen(Screen[None]):
 
             # Once the email is drawn: the loader would hold the interpreter while it is.
             self.call_after_refresh(load_in_background, loaded)
-        if self._render_again:
-            self._start_render()  # the draft changed while this one was rendered
-            return
-        self.render_pending = False
-        self.rendered_event.set()
 
     def _show_summary(self, results: list[Result]) -> None:
         subtitle = checklist_summary(results)
@@ -299,7 +262,7 @@ class MainScreen(Screen[None]):
 
     async def wait_rendered(self) -> None:
         """Wait until the email on screen is a render of the draft as it stands."""
-        await self.rendered_event.wait()
+        await self.live.shown.wait()
 
     def current_email(self) -> Email:
         """The email on screen, rendered now from the draft (what copy and export hand over)."""

@@ -1,0 +1,80 @@
+"""The live email: the draft rendered off the UI thread, one render at a time."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+from textual.screen import Screen
+from textual.worker import get_current_worker
+
+from followup_tui.review import Rendered
+
+# Takes what a render needs from the draft as it stands (on the UI thread) and returns the
+# render itself, run on a thread; the int is the render's generation.
+RenderJob = Callable[[int], Callable[[], Rendered]]
+
+
+class LiveRender:
+    """Keeps the email on screen a render of the draft as it stands.
+
+    Changes that arrive together (a burst of keys, a paste) render once, and a slow template
+    never holds up the keys. One render runs at a time: a change made while one runs renders
+    as soon as it is shown, so the preview keeps up with fast typing instead of waiting for a
+    pause (a render cut short by each key would never be seen).
+    """
+
+    def __init__(self, screen: Screen[None], job: RenderJob, show: Callable[[Rendered], None]):
+        self._screen = screen
+        self._job = job
+        self._show = show
+        self.pending = False
+        """True from a change of the draft until the email on screen shows it."""
+        self.shown = asyncio.Event()
+        """Set while the email on screen is a render of the draft as it stands."""
+        self._queued = False
+        self._running = False
+        self._again = False
+        self._generation = 0
+        self._dropped_upto = 0
+
+    def schedule(self) -> None:
+        """Render once the messages already queued on the screen are handled."""
+        self.shown.clear()
+        self.pending = True
+        if self._running:
+            self._again = True
+        elif not self._queued:
+            self._queued = True
+            self._screen.call_later(self._start)
+
+    def drop_running(self) -> None:
+        """The draft was replaced: a render still running is of the old one, never shown."""
+        self._dropped_upto = self._generation
+
+    def _start(self) -> None:
+        self._queued = False
+        self._again = False
+        self._running = True
+        self._generation += 1
+        render = self._job(self._generation)
+        app = self._screen.app
+
+        def run() -> None:
+            outcome = render()
+            if not get_current_worker().is_cancelled:
+                app.call_from_thread(self._finish, outcome)
+
+        self._screen.run_worker(run, thread=True, group="render")
+
+    def _finish(self, outcome: Rendered) -> None:
+        self._running = False
+        if not self._screen.app.is_running:
+            return  # the app is closing: its panes are being taken down
+        if outcome.generation > self._dropped_upto:
+            self._show(outcome)
+        if self._again:
+            self._start()  # the draft changed while this one was rendered
+            return
+        self.pending = False
+        self.shown.set()
