@@ -8,6 +8,7 @@ does not take that form. A remark about the reader is turned to "you" where that
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -105,18 +106,13 @@ def build_context(
     iv = draft.interview
     company, role = clean(iv.company), role_name(iv.role)
 
-    def notes(text: str, about_reader: bool = alone) -> list[Note]:
-        read = (to_reader(n, names, about_reader=about_reader) for n in read_items(text))
-        return [n for n in read if n.usable]
-
-    # Each slot takes only the items that fit it: a question is no topic, a remark about
-    # them is no skill.
-    own = [n for n in notes(person.notes, about_reader=True) if fits("topics", n)]
-    topics = [n for n in notes(draft.notes.topics) if fits("topics", n)]
-    points = [n for n in notes(draft.notes.resonated) if fits("resonated", n)]
-    skills = [n for n in notes(draft.notes.skills) if fits("skills", n)]
-    concerns = _concerns(draft, names, alone)
-    missed = [n for n in notes(draft.notes.missed) if fits("missed", n)]
+    said = tuple(names)
+    own = list(_slot_notes("topics", person.notes, said, True))
+    topics = list(_slot_notes("topics", draft.notes.topics, said, alone))
+    points = list(_slot_notes("resonated", draft.notes.resonated, said, alone))
+    skills = list(_slot_notes("skills", draft.notes.skills, said, alone))
+    concerns = list(_concerns(draft.notes.concerns, draft.notes.answers, said, alone))
+    missed = list(_slot_notes("missed", draft.notes.missed, said, alone))
     now = now or datetime.now(iv.when.tzinfo if iv.when else None)
     context: dict[str, Any] = {
         "stage": stage,
@@ -169,6 +165,21 @@ def build_context(
     return context
 
 
+# Memoised, as pure functions of a note's whole text (their results are immutable): a key
+# changes one note field, and a long note in another is then not read again at every key.
+@functools.lru_cache(maxsize=64)
+def _slot_notes(
+    field: str, text: str, names: tuple[str, ...], about_reader: bool
+) -> tuple[Note, ...]:
+    """The items of a note field that its slot in the email can take, turned to the reader.
+
+    Each slot takes only the items that fit it: a question is no topic, a remark about them
+    is no skill.
+    """
+    read = (to_reader(n, list(names), about_reader=about_reader) for n in read_items(text))
+    return tuple(n for n in read if n.usable and fits(field, n))
+
+
 def fits(field: str, note: Note) -> bool:
     """Whether a read note item has a form the email's slot for that note field can take."""
     if field in ("topics", "resonated"):
@@ -193,36 +204,45 @@ def unplaced_notes(draft: Draft) -> list[tuple[str, str]]:
     alone = len(draft.interviewers) <= 1
     found: list[tuple[str, str]] = []
     for field, label in FIELD_LABELS.items():
-        for note in read_items(getattr(draft.notes, field)):
-            note = as_lack(note) if field == "concerns" else note
-            if not fits(field, to_reader(note, [], about_reader=alone)):
-                found.append((label, note.typed))
+        found += [(label, typed) for typed in _unfit(field, getattr(draft.notes, field), alone)]
     for person in draft.interviewers:
-        for note in read_items(person.notes):
-            if not fits("topics", to_reader(note, [], about_reader=True)):
-                found.append((f"Notes for {clean(person.name) or 'an interviewer'}", note.typed))
+        where = f"Notes for {clean(person.name) or 'an interviewer'}"
+        found += [(where, typed) for typed in _unfit("topics", person.notes, True)]
     return found
 
 
-def _concerns(draft: Draft, names: list[str], alone: bool) -> list[Concern]:
+@functools.lru_cache(maxsize=64)
+def _unfit(field: str, text: str, about_reader: bool) -> tuple[str, ...]:
+    """The items of a note field, as typed, that its slot in the email cannot take."""
+    found = []
+    for note in read_items(text):
+        note = as_lack(note) if field == "concerns" else note
+        if not fits(field, to_reader(note, [], about_reader=about_reader)):
+            found.append(note.typed)
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=64)
+def _concerns(
+    concerns: str, answers: str, names: tuple[str, ...], alone: bool
+) -> tuple[Concern, ...]:
     """Each concern with the answer on the same line of the answers note."""
-    answers = [a for a in draft.notes.answers.split("\n")]
-    concerns: list[Concern] = []
-    lines = [line for line in draft.notes.concerns.split("\n") if line.strip()]
-    answer_lines = [a for a in answers if a.strip()]
+    found: list[Concern] = []
+    lines = [line for line in concerns.split("\n") if line.strip()]
+    answer_lines = [a for a in answers.split("\n") if a.strip()]
     for i, line in enumerate(lines):
         for note in read_items(line):
             who = note.who.lower()
             by_reader = (who in ("she", "he") and alone) or (bool(who) and who in _lower(names))
-            note = to_reader(as_lack(note), names, about_reader=alone)
+            note = to_reader(as_lack(note), list(names), about_reader=alone)
             if not note.usable:
                 continue
             answer = _answer(answer_lines[i]) if i < len(answer_lines) else ""
-            concerns.append(Concern(note, answer, by_reader))
-    return concerns
+            found.append(Concern(note, answer, by_reader))
+    return tuple(found)
 
 
-def _lower(names: list[str]) -> set[str]:
+def _lower(names: tuple[str, ...]) -> set[str]:
     return {n.lower() for n in names}
 
 

@@ -71,6 +71,21 @@ def test_items_are_split_on_lines_bullets_semicolons_and_sentences() -> None:
     ]
 
 
+def test_a_mark_on_a_line_of_its_own_ends_the_item_before_as_typed_one_key_at_a_time() -> None:
+    # Notes are read line by line as they are typed: a "?" alone on its line still makes the
+    # item above a question, at every stage of typing the lines after it.
+    typed = "- the Kafka migration\n?\n* how they test"
+    for end in range(len(typed) - len("how"), len(typed) + 1):
+        first = read_items(typed[:end])[0]
+        assert (first.text, first.shape) == ("the Kafka migration", Shape.QUESTION)
+    assert [n.text for n in read_items(typed)] == ["the Kafka migration", "how they test"]
+    exclaimed = read_items("the Kafka migration\n!\nthe roadmap")
+    assert [(n.text, n.exclaimed) for n in exclaimed] == [
+        ("the Kafka migration", True),
+        ("the roadmap", False),
+    ]
+
+
 def test_a_remark_about_the_reader_becomes_second_person_when_safe() -> None:
     names = ["Helen Okafor", "Helen", "Okafor"]
     worried = read_note("she was worried I haven't used Kubernetes in production")

@@ -117,18 +117,30 @@ def split_items(text: str) -> list[str]:
 def _split_items(text: str) -> tuple[str, ...]:
     items: list[str] = []
     for line in re.split(r"[\n;]", text):
-        line = _BULLET.sub("", line.strip())
-        for part in _SENTENCE_END.split(line):
-            if part and not re.fullmatch(r"[.!?]+", part):
-                pass
-            else:
-                if items and part:
-                    items[-1] += part
-                continue
+        # Line by line, so that a key re-splits only the line it is typed in.
+        trailing, own = _split_line(line)
+        if items and trailing:
+            items[-1] += trailing
+        items += own
+    return tuple(items)
+
+
+@functools.lru_cache(maxsize=8192)
+def _split_line(line: str) -> tuple[str, tuple[str, ...]]:
+    """A line's items, and the stray marks before its first item (they end the item before)."""
+    trailing = ""
+    items: list[str] = []
+    line = _BULLET.sub("", line.strip())
+    for part in _SENTENCE_END.split(line):
+        if part and not re.fullmatch(r"[.!?]+", part):
             part = tidy(part)
             if part.strip(" .,;:!?-"):
                 items.append(part)
-    return tuple(items)
+        elif items:
+            items[-1] += part
+        else:
+            trailing += part
+    return trailing, tuple(items)
 
 
 @dataclass(frozen=True)
