@@ -267,6 +267,23 @@ CHANGES: tuple[tuple[str, str], ...] = (
         "(load 0.4-0.6; a started app measured once quiet): 0.78x (203 / 267 ms); 248 ms in "
         "this build's own rounds, 10 drafts 135 ms.",
     ),
+    (
+        "`prose/notes.py`: a note is split into items line by line, each line memoised"
+        " (`_split_line`), so a key re-splits the line it is typed in; `context.py`: each note"
+        " field's items for its slot, the concerns with their answers, and the items no"
+        " sentence takes are worked out once per text (`_slot_notes`, `_concerns`, `_unfit`),"
+        " so a key in one note reads only that note again. Both are pure functions of their"
+        " arguments and return immutable results",
+        "render and judge per key (`review.render_and_judge`, CPU time, median of 40 keys,"
+        " two interleaved pairs, 2026-12-03): 20,000 words of notes 60.0 / 60.5 -> 22.9 / 21.8"
+        " ms, 2,000 words 13.0 / 12.8 -> 9.9 / 9.5 ms, the demo 5.9 / 6.5 -> 6.4 / 6.4 ms;"
+        " emails and verdicts the same (a digest over every stage, tone and interviewer at"
+        " 200, 2,000 and 20,000 words; 200,000 random texts split alike). In the terminal,"
+        " 20,000 words, two interleaved pairs against main before (load 0.8-1.0): at 100 ms a"
+        " key preview median 269 / 354 -> 82 / 98 ms, echo p95 183 / 238 -> 99 / 167 ms, keys"
+        " coalesced 3 / 8 -> 0 / 2 of 100; at 30 ms echo p95 353 / 458 -> 206 / 216 ms,"
+        " preview p95 893 / 895 -> 448 / 464 ms.",
+    ),
 )
 
 
@@ -289,14 +306,18 @@ ANALYSIS: tuple[str, ...] = (
     " Pilot run (491 ms in all): a key typed meanwhile waits. With the start-up's objects"
     " frozen out of the passes (`app/collector.py`) the full passes in the same run took 45"
     " and 32 ms.",
-    "**Typing, 20,000 words of notes**: work per key that grows with the notes."
-    " `render_all` and `evaluate` take about 40 ms of CPU a key, in the render thread; the"
-    " preview no longer wraps the whole body (it used to, twice per change, plus a layout of"
-    " the screen). The render thread shares the GIL with the UI thread, so a 40 ms render"
-    " slows the frames drawn meanwhile. At a key every 100 ms no key is coalesced any more"
-    " (the cheaper preview frame and the collector left room for it); at 30 ms a key, 84 of"
-    " 200 are. Rendering in another process would take it off the UI's interpreter; not"
-    " tried.",
+    "**Typing, 20,000 words of notes**: work per key that grows with the notes. Rendering"
+    " and judging took about 60 ms of CPU a key in the render thread (2026-12-03, before"
+    " the notes were read line by line and field by field), 22 ms since: what is left reads"
+    " the note typed in, item by item (each item's reading is memoised, the loop over them"
+    " is not). The render thread shares the GIL with the UI thread, so a long render slows"
+    " the frames drawn meanwhile. A profile of the UI thread (100 keys at 100 ms, after that"
+    " change) has the frames at 7.3 of its 10 s: 75 frames for 100 keys, as the echo and the"
+    " email often land in one frame, and Textual redraws the rectangle around every change"
+    " of a frame, so such a frame visits about 60 widgets (the checklist pane lies between"
+    " the notes and the preview); 9 layouts of the screen, when a typed line wraps anew in a"
+    " note that tall. Rendering in another process would take the render off the UI's"
+    " interpreter; not tried.",
     "**Interviews screen**: in a profile of ctrl+o with 10 drafts (2.8 s profiled at load 5)"
     " Textual's Footer was rebuilt 8 times (it recomposes at each change of the bindings:"
     " the screen push, the focus, the stack), each FooterKey restyled twice (0.9 s), the"
