@@ -155,31 +155,32 @@ class Note:
     who: str  # who a "she said" / "she was worried" lead names ("she", "Helen"), or ""
     exclaimed: bool = False
 
-    @property
+    # Worked out once per note: a read note is memoised per item and met again at every key.
+    @functools.cached_property
     def words(self) -> int:
         """How many words the note has."""
         return len(self.text.split())
 
-    @property
+    @functools.cached_property
     def phrase(self) -> str:
         """The note as a noun phrase ("the co-teaching model"), or "" when it is not one."""
         if self.shape is not Shape.PHRASE or self.words > MAX_PHRASE_WORDS:
             return ""
         return self.text
 
-    @property
+    @functools.cached_property
     def clause(self) -> str:
         """The note as a clause to follow "that", or "" when it is not one (or too long)."""
         if self.shape is not Shape.CLAUSE or self.words > MAX_SENTENCE_WORDS:
             return ""
         return _lower_first(self.text)
 
-    @property
+    @functools.cached_property
     def fact(self) -> str:
         """The clause when it is about them or the work, not the user (for "hearing that ...")."""
         return self.clause if self.person is not Person.FIRST else ""
 
-    @property
+    @functools.cached_property
     def sentence(self) -> str:
         """The note as a sentence of its own, capitalised and closed, or ""."""
         if self.shape not in (Shape.CLAUSE, Shape.QUESTION) or self.words > MAX_SENTENCE_WORDS:
@@ -187,7 +188,7 @@ class Note:
         end = "?" if self.shape is Shape.QUESTION else "."
         return _upper_first(self.text) + end
 
-    @property
+    @functools.cached_property
     def usable(self) -> bool:
         """True when some slot can take the note as it is."""
         return bool(self.phrase or self.clause or self.sentence)
