@@ -176,7 +176,7 @@ def _slot_notes(
     Each slot takes only the items that fit it: a question is no topic, a remark about them
     is no skill.
     """
-    read = (to_reader(n, list(names), about_reader=about_reader) for n in read_items(text))
+    read = (to_reader(n, names, about_reader=about_reader) for n in read_items(text))
     return tuple(n for n in read if n.usable and fits(field, n))
 
 
@@ -230,11 +230,12 @@ def _concerns(
     found: list[Concern] = []
     lines = [line for line in concerns.split("\n") if line.strip()]
     answer_lines = [a for a in answers.split("\n") if a.strip()]
+    lowered = _lower(names)
     for i, line in enumerate(lines):
         for note in read_items(line):
             who = note.who.lower()
-            by_reader = (who in ("she", "he") and alone) or (bool(who) and who in _lower(names))
-            note = to_reader(as_lack(note), list(names), about_reader=alone)
+            by_reader = (who in ("she", "he") and alone) or (bool(who) and who in lowered)
+            note = to_reader(as_lack(note), names, about_reader=alone)
             if not note.usable:
                 continue
             answer = _answer(answer_lines[i]) if i < len(answer_lines) else ""

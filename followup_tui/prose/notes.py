@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -311,7 +312,7 @@ def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def to_reader(note: Note, reader_names: list[str], *, about_reader: bool) -> Note:
+def to_reader(note: Note, reader_names: Sequence[str], *, about_reader: bool) -> Note:
     """The note with a remark about the reader turned to "you"; a fragment when not safe.
 
     `about_reader` says a he/she in the note can only mean the reader (one interviewer, or

@@ -193,10 +193,10 @@ class NotesForm(VerticalScroll):
             if field.value != value:
                 field.value = value  # its Changed finds the draft equal: no loop
         if "notes" in changed:
-            for area in self.query(TextArea):
-                name = (area.id or "")[2:]
-                if area.text != getattr(self.draft.notes, name):
-                    area.text = getattr(self.draft.notes, name)
+            for name, _, _ in NOTE_LABELS:
+                for area in self.query(f"#n-{name}").results(TextArea):
+                    if area.text != getattr(self.draft.notes, name):
+                        area.text = getattr(self.draft.notes, name)
         return True
 
     # ------------------------------------------------------------ field changes
