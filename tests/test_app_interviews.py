@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, OptionList, Static
 
 from followup_tui import paths, storage
 from followup_tui.app.app import FollowupApp, make_app
@@ -69,8 +70,10 @@ def elsewhere(tmp_path: Path) -> Path:
 
 
 def rows(app: FollowupApp) -> list[list[str]]:
-    table = app.screen.query_one(DataTable)
-    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+    """The list's lines as shown, split into their columns."""
+    listed = app.screen.query_one(OptionList)
+    lines = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+    return [re.split(r" {2,}", line.strip()) for line in lines]
 
 
 def dimmed_keys(screen: InterviewsScreen) -> set[str]:
@@ -95,7 +98,7 @@ async def move_to(pilot, app: FollowupApp, path: Path) -> None:  # type: ignore[
     screen = app.screen
     assert isinstance(screen, InterviewsScreen)
     index = [r.path for r in screen.rows].index(path)
-    app.screen.query_one(DataTable).move_cursor(row=index)
+    app.screen.query_one(OptionList).highlighted = index
     await pilot.pause()
 
 
@@ -143,8 +146,9 @@ async def test_a_long_folder_is_listed_whole_and_the_cursor_follows_a_far_row(
         await pilot.pause()
         await screen.wait_loaded()
         assert screen.current_path() == far
-        table = screen.query_one(DataTable)
-        assert str(table.get_row_at(table.cursor_row)[1]) == storage.load_draft(far).title()
+        highlighted = screen.query_one(OptionList).highlighted
+        assert highlighted is not None
+        assert rows(app)[highlighted][1] == storage.load_draft(far).title()
         assert len(rows(app)) == count
 
 
@@ -154,7 +158,7 @@ async def test_empty_folder_says_how_to_start(tmp_path: Path) -> None:
         screen = await open_list(pilot)
         empty = screen.query_one("#iv-empty", Static)
         assert empty.display and str(empty.content) == EMPTY
-        assert not screen.query_one(DataTable).display
+        assert not screen.query_one(OptionList).display
         await pilot.pause()
         assert dimmed_keys(screen) == {"delete", "open", "sent", "rejected", "offer"}
         await pilot.press("d", "s", "enter")  # nothing to act on: nothing happens

@@ -10,15 +10,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import cast
 
-from rich.text import Text
+from rich.cells import cell_len, set_cell_size
 
 from followup_tui import listing, timing
 from followup_tui.errors import FileFormatError
 from followup_tui.model import Draft
 from followup_tui.text import shown
 
-# Long cells (a title, an error) are cut here; the line under the table shows them whole.
+# Long cells (a title, an error) are cut here; the line under the list shows them whole.
 CELL_MAX = 40
+# Between two columns.
+GAP = "  "
+# The interview's column gives up room to keep the next columns in view, down to this.
+TITLE_MIN = 28
 
 
 @dataclass
@@ -80,14 +84,13 @@ def read_rows(open_path: Path | None, open_draft: Draft, now: datetime) -> list[
     return good + [r for r in rows if r.draft is None]
 
 
-def row_cells(row: Row, now: datetime) -> tuple[Text, ...]:
-    """The cells of one row, worked out against `now`."""
+def row_cells(row: Row, now: datetime) -> tuple[str, ...]:
+    """The cells of one row, worked out against `now`: state, interview, next, when due, date."""
     if row.draft is None:
         reason = row.error.reason if row.error else "cannot be read"
         if row.error and row.error.line:
             reason = f"line {row.error.line}: {reason}"
-        cells = ("unread", _cut(shown(row.path.name)), "-", _cut(reason), "-")
-        return tuple(Text(c) for c in cells)
+        return ("unread", _cut(shown(row.path.name)), "-", _cut(reason), "-")
     draft = row.draft
     window = timing.next_follow_up(draft, now)
     when = draft.interview.when
@@ -99,10 +102,26 @@ def row_cells(row: Row, now: datetime) -> tuple[Text, ...]:
         state, label, due = window.state, window.label, timing.describe(window, now)
     title = _cut(draft.title()) + (" (open)" if row.is_open else "")
     interviewed = timing.format_time(when, now) if when is not None else "-"
-    return (
-        Text(state, style="bold" if state in ("due", "overdue") else ""),
-        Text(title),
-        Text(label),
-        Text(due),
-        Text(interviewed),
-    )
+    return (state, title, label, due, interviewed)
+
+
+def column_widths(lines: list[tuple[str, ...]], room: int) -> list[int]:
+    """Each column's width in cells, the interview's (the second) narrowed to fit `room`."""
+    widths = [max(cell_len(cell) for cell in column) for column in zip(*lines, strict=True)]
+    over = sum(widths) + len(GAP) * (len(widths) - 1) - room
+    if over > 0:
+        widths[1] = max(min(widths[1], TITLE_MIN), widths[1] - over)
+    return widths
+
+
+def aligned(cells: tuple[str, ...], widths: list[int]) -> str:
+    """One line of the list: each cell cut or padded to its column's width."""
+    out = []
+    for cell, width in zip(cells, widths, strict=True):
+        size = cell_len(cell)
+        if size > width:
+            cell = set_cell_size(cell, width - 1) + "…"
+        elif size < width:
+            cell += " " * (width - size)
+        out.append(cell)
+    return GAP.join(out).rstrip()

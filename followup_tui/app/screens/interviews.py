@@ -8,16 +8,25 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import Header, OptionList, Static
+from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from followup_tui import storage, timing
-from followup_tui.app.screens.interview_rows import Row, local_time, read_rows, row_cells, sent_log
+from followup_tui.app.screens.interview_rows import (
+    Row,
+    aligned,
+    column_widths,
+    local_time,
+    read_rows,
+    row_cells,
+    sent_log,
+)
 from followup_tui.app.widgets.footer import KeyFooter
 from followup_tui.errors import FileFormatError
 from followup_tui.model import Draft
@@ -34,16 +43,17 @@ EMPTY = "No interviews yet: press n to start one"
 READING = "Reading the drafts folder…"
 # Actions that need a highlighted row; with an empty list they are shown dimmed.
 ROW_ACTIONS = frozenset({"open", "delete", "sent", "rejected", "offer"})
-# Rows worked out and added to the table at a time after the first screenful, a frame drawn
-# between: a long folder shows its first rows at once instead of after the whole table is built.
-BATCH = 100
+# States that ask for the user's action now.
+URGENT = frozenset({"due", "overdue"})
+# The list's padding and its scroll bar: what a line of it cannot use of the screen's width.
+LIST_FRAME = 4
 
 
 class InterviewsScreen(Screen[None]):
     """All interviews with their next follow-up; open, start, delete, or log what happened."""
 
     BINDINGS = [
-        # priority: the table's own enter would otherwise hide "Open" from the footer
+        # priority: the list's own enter would otherwise hide "Open" from the footer
         Binding("enter", "open", "Open", priority=True, id="interviews-open"),
         Binding("n", "new", "New", id="interviews-new"),
         Binding("d", "delete", "Delete", id="interviews-delete"),
@@ -58,6 +68,8 @@ class InterviewsScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[Row] = []
+        self.cells: list[tuple[str, ...]] = []
+        """The cells of each row, as the list shows them (before cutting to the width)."""
         self.read = False
         """Whether the folder has been read at least once."""
         self.loaded = asyncio.Event()
@@ -71,10 +83,10 @@ class InterviewsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="✉")
         yield Static(READING, id="iv-empty", markup=False)
-        table: DataTable[Text] = DataTable(id="iv-table", cursor_type="row", zebra_stripes=True)
-        for label in COLUMNS:
-            table.add_column(label, key=label.lower())
-        yield table
+        # A list of aligned lines under a line of column names: the stock DataTable renders
+        # each cell through Rich, which made opening a long folder slow (bench/RESULTS.md).
+        yield Static("", id="iv-columns", markup=False)
+        yield OptionList(id="iv-list")
         yield Static("", id="iv-detail", markup=False)
         yield KeyFooter()
 
@@ -82,8 +94,9 @@ class InterviewsScreen(Screen[None]):
         # The rows are read when the screen resumes, which Textual also sends when the screen
         # is first shown: reading them here too read the whole folder twice.
         self.sub_title = "Interviews"
-        self.query_one(DataTable).display = False
-        self.query_one(DataTable).focus()
+        self.query_one("#iv-columns").display = False
+        self.query_one(OptionList).display = False
+        self.query_one(OptionList).focus()
 
     def on_screen_resume(self) -> None:
         # shown, or back from help, the profile or a dialog: the folder may have changed
@@ -111,66 +124,71 @@ class InterviewsScreen(Screen[None]):
             self.app.call_from_thread(self._fill, rows, now, keep)
 
     def _fill(self, rows: list[Row], now: datetime, keep: Path | None) -> None:
-        table = self.query_one(DataTable)
-        old_index = table.cursor_row
+        listed = self.query_one(OptionList)
+        old_index = listed.highlighted or 0
         was_dimmed = self._nothing_to_act_on()
         self.rows = rows
+        self.cells = [row_cells(row, now) for row in rows]
         self.read = True
-        table.clear()
-        index = 0
+        index = None
         if rows:
             paths = [r.path for r in rows]
             index = paths.index(keep) if keep in paths else min(old_index, len(paths) - 1)
-            index = max(index, 0)
-        # The first lot: up to the cursor's row and a screenful after it, so the frame that
-        # shows the list works out no more rows than it shows.
-        self._add_rows(rows, now, index + 1 + self.size.height)
-        table.display = bool(rows)
+        self.query_one("#iv-columns").display = bool(rows)
+        listed.display = bool(rows)
+        self._show_lines(index)
         empty = self.query_one("#iv-empty", Static)
         empty.update(EMPTY)
         empty.display = not rows
-        if rows:
-            table.move_cursor(row=index)
         self._show_detail()
         if was_dimmed != self._nothing_to_act_on():
             self.refresh_bindings()
+        self.loaded.set()
 
-    def _add_rows(self, rows: list[Row], now: datetime, upto: int) -> None:
-        """Add the rows of `rows` the table lacks, up to `upto`; the rest after the next frame."""
-        if rows is not self.rows:
-            return  # the folder was read again meanwhile: that list is being added instead
-        table = self.query_one(DataTable)
-        start = table.row_count
-        for row in rows[start:upto]:
-            table.add_row(*row_cells(row, now), key=str(row.path))
-        if upto < len(rows):
-            self.call_after_refresh(self._add_rows, rows, now, upto + BATCH)
-        else:
-            self.loaded.set()
+    def _show_lines(self, index: int | None) -> None:
+        """Lay the rows out for the screen's width, the row at `index` highlighted."""
+        if not self.rows:
+            self.query_one(OptionList).clear_options()
+            return
+        widths = column_widths([COLUMNS, *self.cells], self.size.width - LIST_FRAME)
+        self.query_one("#iv-columns", Static).update(aligned(COLUMNS, widths))
+        listed = self.query_one(OptionList)
+        listed.set_options(Option(self._line(cells, widths)) for cells in self.cells)
+        listed.highlighted = index
+
+    @staticmethod
+    def _line(cells: tuple[str, ...], widths: list[int]) -> Content:
+        line = Content(aligned(cells, widths))
+        return line.stylize("bold", 0, widths[0]) if cells[0] in URGENT else line
+
+    def on_resize(self, event: events.Resize) -> None:
+        # the interview's column gives up room on a narrow screen, and takes it back
+        if self.rows:
+            self._show_lines(self.query_one(OptionList).highlighted)
 
     async def wait_loaded(self) -> None:
-        """Wait until the list on screen shows the folder as last read, every row of it."""
+        """Wait until the list on screen shows the folder as last read."""
         await self.loaded.wait()
 
     def current(self) -> Row | None:
         """The highlighted row, if there is one."""
-        table = self.query_one(DataTable)
-        if not self.rows or not 0 <= table.cursor_row < len(self.rows):
+        index = self.query_one(OptionList).highlighted
+        if index is None or not 0 <= index < len(self.rows):
             return None
-        return self.rows[table.cursor_row]
+        return self.rows[index]
 
     def current_path(self) -> Path | None:
         """The file of the highlighted row."""
         row = self.current()
         return row.path if row else None
 
-    @on(DataTable.RowHighlighted)
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+    @on(OptionList.OptionHighlighted)
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._show_detail()
 
-    @on(DataTable.RowSelected)
-    def _selected(self, event: DataTable.RowSelected) -> None:
-        # a click on the highlighted row (the enter key is the screen's binding)
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        # a click on a row (the enter key is the screen's binding)
         self.action_open()
 
     def _show_detail(self) -> None:
