@@ -204,8 +204,12 @@ _OVERDUE, _DUE, _DUE_OPTIONAL, _UPCOMING, _COLD, _NOTHING = range(6)
 
 def due_sort_key(draft: Draft, now: datetime) -> tuple[int, float, str]:
     """Sort key for a list of interviews: overdue, then due soonest, upcoming, cold, nothing."""
-    window = next_follow_up(draft, now)
-    title = draft.title().casefold()
+    return window_sort_key(next_follow_up(draft, now), draft.title(), now)
+
+
+def window_sort_key(window: Window | None, title: str, now: datetime) -> tuple[int, float, str]:
+    """`due_sort_key` of a draft whose next follow-up (`next_follow_up`) is `window`."""
+    title = title.casefold()
     if window is None:
         return (_NOTHING, 0.0, title)
     if window.state == "cold":

@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import cast
 
 from rich.cells import cell_len, set_cell_size
 
@@ -33,6 +32,8 @@ class Row:
     draft: Draft | None  # None: the file could not be read
     error: FileFormatError | None = None
     is_open: bool = False  # the draft the app is editing: its in-memory version is shown
+    cells: tuple[str, ...] = ()
+    """What the list shows of it, column by column (`row_cells`)."""
 
 
 def _cut(text: str) -> str:
@@ -69,30 +70,37 @@ def _same_file(path: Path, real: Path) -> bool:
 
 
 def read_rows(open_path: Path | None, open_draft: Draft, now: datetime) -> list[Row]:
-    """Every draft file, due soonest first, then the unreadable ones.
+    """Every draft file with its cells, due soonest first, then the unreadable ones.
 
     The file at `open_path` is the draft being edited: `open_draft` (its state in the app,
     perhaps not saved yet) stands for it.
     """
     open_file = open_path.resolve() if open_path is not None else None
-    rows = []
+    good: list[tuple[tuple[int, float, str], Row]] = []
+    unread = []
     for entry in listing.list_drafts():
         is_open = open_file is not None and _same_file(entry.path, open_file)
-        rows.append(Row(entry.path, open_draft if is_open else entry.draft, entry.error, is_open))
-    good = [r for r in rows if r.draft is not None]
-    good.sort(key=lambda r: timing.due_sort_key(cast(Draft, r.draft), now))
-    return good + [r for r in rows if r.draft is None]
+        row = Row(entry.path, open_draft if is_open else entry.draft, entry.error, is_open)
+        if row.draft is None:
+            row.cells = row_cells(row, now, None)
+            unread.append(row)
+            continue
+        window = timing.next_follow_up(row.draft, now)
+        row.cells = row_cells(row, now, window)
+        good.append((timing.window_sort_key(window, row.draft.title(), now), row))
+    good.sort(key=lambda keyed: keyed[0])
+    return [row for _, row in good] + unread
 
 
-def row_cells(row: Row, now: datetime) -> tuple[str, ...]:
-    """The cells of one row, worked out against `now`: state, interview, next, when due, date."""
+def row_cells(row: Row, now: datetime, window: timing.Window | None) -> tuple[str, ...]:
+    """The cells of one row at `now` (state, interview, next, when due, date), `window` being
+    its draft's next follow-up."""
     if row.draft is None:
         reason = row.error.reason if row.error else "cannot be read"
         if row.error and row.error.line:
             reason = f"line {row.error.line}: {reason}"
         return ("unread", _cut(shown(row.path.name)), "-", _cut(reason), "-")
     draft = row.draft
-    window = timing.next_follow_up(draft, now)
     when = draft.interview.when
     if when is None:
         state, label, due = "no date", "-", "set the interview time"

@@ -14,7 +14,6 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
-from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from followup_tui import storage, timing
@@ -24,7 +23,6 @@ from followup_tui.app.screens.interview_rows import (
     column_widths,
     local_time,
     read_rows,
-    row_cells,
     sent_log,
 )
 from followup_tui.app.widgets.footer import KeyFooter
@@ -68,8 +66,8 @@ class InterviewsScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[Row] = []
-        self.cells: list[tuple[str, ...]] = []
-        """The cells of each row, as the list shows them (before cutting to the width)."""
+        self.layouts = 0
+        """Counts the times the list was laid out, so a stale lot of lines is never added."""
         self.read = False
         """Whether the folder has been read at least once."""
         self.loaded = asyncio.Event()
@@ -128,7 +126,6 @@ class InterviewsScreen(Screen[None]):
         old_index = listed.highlighted or 0
         was_dimmed = self._nothing_to_act_on()
         self.rows = rows
-        self.cells = [row_cells(row, now) for row in rows]
         self.read = True
         index = None
         if rows:
@@ -143,18 +140,37 @@ class InterviewsScreen(Screen[None]):
         self._show_detail()
         if was_dimmed != self._nothing_to_act_on():
             self.refresh_bindings()
-        self.loaded.set()
 
     def _show_lines(self, index: int | None) -> None:
-        """Lay the rows out for the screen's width, the row at `index` highlighted."""
-        if not self.rows:
-            self.query_one(OptionList).clear_options()
-            return
-        widths = column_widths([COLUMNS, *self.cells], self.size.width - LIST_FRAME)
-        self.query_one("#iv-columns", Static).update(aligned(COLUMNS, widths))
+        """Lay the rows out for the screen's width, the row at `index` highlighted.
+
+        The lines up to the highlighted one and a screenful after it come first; the rest
+        follow once they are drawn, so a long folder shows its first rows without waiting
+        for every line to be laid out.
+        """
         listed = self.query_one(OptionList)
-        listed.set_options(Option(self._line(cells, widths)) for cells in self.cells)
+        if not self.rows:
+            listed.clear_options()
+            self.loaded.set()
+            return
+        self.layouts += 1
+        room = self.size.width - LIST_FRAME
+        widths = column_widths([COLUMNS, *(row.cells for row in self.rows)], room)
+        self.query_one("#iv-columns", Static).update(aligned(COLUMNS, widths))
+        first = (index or 0) + 1 + self.size.height
+        listed.set_options(self._line(row.cells, widths) for row in self.rows[:first])
         listed.highlighted = index
+        if first < len(self.rows):
+            self.call_after_refresh(self._add_lines, self.layouts, first, widths)
+        else:
+            self.loaded.set()
+
+    def _add_lines(self, layout: int, first: int, widths: list[int]) -> None:
+        if layout != self.layouts:
+            return  # laid out again meanwhile: that layout adds its own lines
+        lines = (self._line(row.cells, widths) for row in self.rows[first:])
+        self.query_one(OptionList).add_options(lines)
+        self.loaded.set()
 
     @staticmethod
     def _line(cells: tuple[str, ...], widths: list[int]) -> Content:
@@ -164,6 +180,7 @@ class InterviewsScreen(Screen[None]):
     def on_resize(self, event: events.Resize) -> None:
         # the interview's column gives up room on a narrow screen, and takes it back
         if self.rows:
+            self.loaded.clear()
             self._show_lines(self.query_one(OptionList).highlighted)
 
     async def wait_loaded(self) -> None:
