@@ -169,6 +169,8 @@ class _Reader:
         return FileFormatError(self.path, f"{key}: {reason}", self.line_of(key))
 
     def get(self, table: dict[str, Any], key: str, name: str, kind: type[T], default: T) -> T:
+        """`table[name]` if it is a `kind`, else `default` if missing; `key` is the dotted
+        key before `name` (as `interview.`), named in the error."""
         if name not in table:
             return default
         value = table[name]
@@ -177,17 +179,20 @@ class _Reader:
             ok = False
         if not ok:
             expected = _TYPE_NAMES.get(kind, kind.__name__)
-            raise self.fail(key, f"should be {expected}, found {_kind(value)}")
+            raise self.fail(f"{key}{name}", f"should be {expected}, found {_kind(value)}")
         return value  # type: ignore[no-any-return]
 
     def text(self, table: dict[str, Any], key: str, name: str, default: str = "") -> str:
-        return clean(self.get(table, f"{key}{name}", name, str, default))
+        value = table.get(name, default)
+        if type(value) is str:  # the usual case, checked first: a list reads every field
+            return clean(value)
+        return clean(self.get(table, key, name, str, default))
 
     def table(self, table: dict[str, Any], key: str, name: str) -> dict[str, Any]:
-        return self.get(table, f"{key}{name}", name, dict, {})
+        return self.get(table, key, name, dict, {})
 
     def when(self, table: dict[str, Any], key: str, name: str) -> datetime | None:
-        value = self.get(table, f"{key}{name}", name, datetime, None)
+        value = self.get(table, key, name, datetime, None)
         if value is not None:
             self.year(f"{key}{name}", value)
         if value is not None and value.tzinfo is None:
@@ -215,7 +220,7 @@ class _Reader:
     def items(
         self, table: dict[str, Any], name: str, build: Callable[[dict[str, Any], str], T]
     ) -> list[T]:
-        entries = self.get(table, name, name, list, [])
+        entries = self.get(table, "", name, list, [])
         result = []
         for index, entry in enumerate(entries):
             key = f"{name}[{index}]"
@@ -226,7 +231,7 @@ class _Reader:
 
 
 def _decision_by(iv: dict[str, Any], r: _Reader) -> date | None:
-    day = r.get(iv, "interview.decision_by", "decision_by", date, None)
+    day = r.get(iv, "interview.", "decision_by", date, None)
     if day is not None:
         r.year("interview.decision_by", day)
     return day
@@ -235,7 +240,7 @@ def _decision_by(iv: dict[str, Any], r: _Reader) -> date | None:
 def _draft_from(data: dict[str, Any], r: _Reader) -> Draft:
     from followup_tui.model import FORMATS, OUTCOMES, STAGES, Stage
 
-    version = r.get(data, "format", "format", int, FORMAT_VERSION)
+    version = r.get(data, "", "format", int, FORMAT_VERSION)
     if version != FORMAT_VERSION:
         raise r.fail("format", f"format {version} is not one this version reads (expected 1)")
     iv = r.table(data, "", "interview")
@@ -323,7 +328,7 @@ def load_settings(path: Path | None = None) -> Settings:
     data, text = read_toml(path)
     r = _Reader(path, text)
     pt = r.table(data, "", "profile")
-    links = r.get(pt, "profile.links", "links", list, [])
+    links = r.get(pt, "profile.", "links", list, [])
     for link in links:
         if not isinstance(link, str):
             raise r.fail("profile.links", f"every link should be text, found {_kind(link)}")
