@@ -16,7 +16,7 @@ from textual.widgets import Input, OptionList, Static
 from followup_tui import paths, storage
 from followup_tui.app.app import FollowupApp, make_app
 from followup_tui.app.dialogs import ConfirmDialog
-from followup_tui.app.screens import interviews
+from followup_tui.app.screens import interview_rows, interviews
 from followup_tui.app.screens.interview_rows import Row, read_rows
 from followup_tui.app.screens.interviews import EMPTY, READING, InterviewsScreen
 from followup_tui.app.screens.main import MainScreen
@@ -207,6 +207,41 @@ async def test_enter_opens_the_highlighted_draft(tmp_path: Path) -> None:
         assert isinstance(app.screen, MainScreen)
         assert app.session.path == drafts["due"]
         assert app.screen.query_one("#f-company", Input).value == "Dueco"
+
+
+async def test_a_click_opens_the_row_clicked(tmp_path: Path) -> None:
+    drafts = three_drafts()
+    app = app_on(elsewhere(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_list(pilot)
+        await pilot.click(OptionList, offset=(4, 2))  # the third row: upcoming
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert app.session.path == drafts["upcoming"]
+
+
+async def test_a_narrow_screen_cuts_the_interview_to_keep_the_next_columns_in_view(
+    tmp_path: Path,
+) -> None:
+    long = "Northwind Analytics International Holdings"
+    path = save("long", long, datetime(2026, 11, 20, 15, 0, tzinfo=UTC))
+    app = app_on(elsewhere(tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_list(pilot)
+        listed = screen.query_one(OptionList)
+        narrow = str(listed.get_option_at_index(0).prompt)
+        # the next follow-up's column ends within the list's 76 columns
+        assert narrow.index("thank-you") + len("thank-you") <= 80 - interviews.LIST_FRAME
+        [line] = rows(app)
+        assert line[0] == "due" and line[2] == "thank-you"
+        assert line[1].endswith("…") and line[1][:-1] in f"{long} - Engineer"
+        assert f"{long} - Engineer" in detail(app)  # the line under the list has it whole
+        await pilot.resize_terminal(160, 40)
+        await pilot.pause()
+        await screen.wait_loaded()
+        [wide] = rows(app)
+        assert wide[1] == storage.load_draft(path).title()[: interview_rows.CELL_MAX - 1] + "…"
+        assert len(wide[1]) > len(line[1])
 
 
 async def test_n_creates_and_opens_a_new_draft(tmp_path: Path) -> None:
