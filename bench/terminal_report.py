@@ -296,6 +296,22 @@ CHANGES: tuple[tuple[str, str], ...] = (
         " 54.8 -> 70.0 ms, preview p95 114 -> 116 ms, CPU per key 55.7 -> 52.0 ms, no key"
         " coalesced on either; within what one run moves from the next.",
     ),
+    (
+        "`app/screens/interviews.py`: the list is Textual's `OptionList`, one line a row, its"
+        " cells aligned under a line of column names, the interview's column narrowed to keep"
+        " the next follow-up in view on a narrow screen; it was a `DataTable`, which renders"
+        " every cell through Rich and, as rows are added, every visible cell again. The lines"
+        " up to the cursor's and a screenful after it come first, the rest in one lot once"
+        " they are drawn. `interview_rows.py`: each row's cells are worked out in the reading"
+        " thread, from the next follow-up its sort found (it was worked out twice)",
+        "with 1,000 drafts, timelines of ctrl+o (four of each build, interleaved, load 0.7-1.0):"
+        " from the rows handed to the screen to their frame 45-67 -> 28-38 ms; the list done"
+        " (every row in, the last frame drawn) about 1,000 -> 490 ms after the key, as each of"
+        " the DataTable's lots of a hundred rows was followed by a frame drawing every visible"
+        " cell again. First row on screen against main before, three interleaved pairs, twice:"
+        " 0.94x (341 / 361 ms) and 1.03x (364 / 353 ms); most of the time is the read and the"
+        " push of the screen, which this does not change (Analysis).",
+    ),
 )
 
 
@@ -333,12 +349,15 @@ ANALYSIS: tuple[str, ...] = (
     "**Interviews screen**: in a profile of ctrl+o with 10 drafts (2.8 s profiled at load 5)"
     " Textual's Footer was rebuilt 8 times (it recomposes at each change of the bindings:"
     " the screen push, the focus, the stack), each FooterKey restyled twice (0.9 s), the"
-    " DataTable's first cells rendered 0.3 s, importing the screen and DataTable 0.13 s."
-    " With 1,000 drafts, a timeline of the child's event loop (quiet machine): the screen"
-    " first drawn 22-40 ms after the key; the read 44-52 ms of CPU in its thread (47 ms"
-    " alone: validating each indexed draft about half, the due order a quarter), 80-100 ms"
-    " of wall time while the UI thread draws the screen; 100 rows into the table 6 ms; the"
-    " frame with its first 34 lines 30-55 ms later. The footer now rebuilds once.",
+    " DataTable's first cells rendered 0.3 s, importing the screen and DataTable 0.13 s;"
+    " the footer now rebuilds once. With 1,000 drafts, timelines of the child's event loop"
+    " (2026-12-03, the list an OptionList): the screen drawn 40-100 ms after the key; the"
+    " read 100-140 ms of CPU in its thread (about 75 ms alone: the index's JSON 10, checking"
+    " each indexed draft 26-35, the next follow-up of each 18, the cells 12), 170-250 ms of"
+    " wall time, as the UI thread builds and draws the screen meanwhile (styling its new"
+    " widgets is most of that: Textual matches each against every rule of the app's"
+    " stylesheets); the list's first lines 7-11 ms; their frame 28-38 ms later. Ten drafts"
+    " take 100-146 ms, so the push of the screen alone is about 100 ms.",
     "**Frames**: Textual's compositor re-renders, for each frame, every widget whose clip"
     " overlaps the rectangle around the regions changed since the last frame; a widget in a"
     " scrolling container is clipped to the container, so a change to one field of the"
