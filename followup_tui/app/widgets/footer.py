@@ -26,7 +26,9 @@ class KeyFooter(Footer):
     """
 
     def __init__(self) -> None:
-        super().__init__()
+        # Compact, as each key starts compact: a wide footer restyled every key twice as it
+        # was mounted, the widest part of opening a screen.
+        super().__init__(compact=True)
         self.composed_for: Shown | None = None
         self.rebuild_pending = False
 
