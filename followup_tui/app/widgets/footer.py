@@ -26,8 +26,8 @@ class KeyFooter(Footer):
     """
 
     def __init__(self) -> None:
-        # Compact, as each key starts compact: a wide footer restyled every key twice as it
-        # was mounted, the widest part of opening a screen.
+        # Compact, as each of Textual's footer keys starts compact: a wide footer restyled
+        # every key twice as it was mounted.
         super().__init__(compact=True)
         self.composed_for: Shown | None = None
         self.rebuild_pending = False
