@@ -158,7 +158,7 @@ def build_context(
     # were read into forms: the usable items, joined.
     for name, items in (("topics", topics), ("resonated", points), ("skills", skills)):
         context[name] = join([str(n) for n in items[:MAX_LIST_ITEMS] if str(n)])
-    context["concerns"] = _concerns_joined(draft.notes.concerns, draft.notes.answers, said, alone)
+    context["concerns"] = join([str(c.note) for c in concerns if str(c.note)])
     sender = _sender(profile)
     context["profile"] = sender
     context["signature"] = _signature(sender)
@@ -241,12 +241,6 @@ def _concerns(
             answer = _answer(answer_lines[i]) if i < len(answer_lines) else ""
             found.append(Concern(note, answer, by_reader))
     return tuple(found)
-
-
-@functools.lru_cache(maxsize=64)
-def _concerns_joined(concerns: str, answers: str, names: tuple[str, ...], alone: bool) -> str:
-    """Every concern, joined into one string (for a template written before `concern_list`)."""
-    return join([str(c.note) for c in _concerns(concerns, answers, names, alone) if str(c.note)])
 
 
 def _lower(names: tuple[str, ...]) -> set[str]:

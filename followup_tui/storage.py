@@ -183,9 +183,6 @@ class _Reader:
         return value  # type: ignore[no-any-return]
 
     def text(self, table: dict[str, Any], key: str, name: str, default: str = "") -> str:
-        value = table.get(name, default)
-        if type(value) is str:  # the usual case, checked first: a list reads every field
-            return clean(value)
         return clean(self.get(table, key, name, str, default))
 
     def table(self, table: dict[str, Any], key: str, name: str) -> dict[str, Any]:

@@ -124,12 +124,10 @@ def column_widths(lines: list[tuple[str, ...]], room: int) -> list[int]:
 
 def aligned(cells: tuple[str, ...], widths: list[int]) -> str:
     """One line of the list: each cell cut or padded to its column's width."""
-    out = []
-    for cell, width in zip(cells, widths, strict=True):
-        size = cell_len(cell)
-        if size > width:
-            cell = set_cell_size(cell, width - 1) + "…"
-        elif size < width:
-            cell += " " * (width - size)
-        out.append(cell)
-    return GAP.join(out).rstrip()
+    return GAP.join(
+        set_cell_size(cell, width - 1) + "…"
+        if cell_len(cell) > width
+        # set_cell_size pads a shorter cell with spaces
+        else set_cell_size(cell, width)
+        for cell, width in zip(cells, widths, strict=True)
+    ).rstrip()

@@ -148,12 +148,12 @@ class InterviewsScreen(Screen[None]):
         follow once they are drawn, so a long folder shows its first rows without waiting
         for every line to be laid out.
         """
+        self.layouts += 1
         listed = self.query_one(OptionList)
         if not self.rows:
             listed.clear_options()
             self.loaded.set()
             return
-        self.layouts += 1
         room = self.size.width - LIST_FRAME
         widths = column_widths([COLUMNS, *(row.cells for row in self.rows)], room)
         self.query_one("#iv-columns", Static).update(aligned(COLUMNS, widths))
