@@ -288,7 +288,8 @@ CHANGES: tuple[tuple[str, str], ...] = (
         "`prose/notes.py`: a read note works out its forms (`words`, `phrase`, `clause`,"
         " `sentence`, `usable`) once (`functools.cached_property` on the frozen `Note`, which"
         " is memoised per item, so the same object comes back at every key); `context.py`: the"
-        " concerns joined into one string once per text",
+        " concerns joined into one string once per text (taken out again on review: a join of a"
+        " few notes whose forms are already worked out needs no memo of its own)",
         "render and judge per key, as above, two interleaved pairs: 20,000 words 21.3 / 20.6"
         " -> 15.2 / 14.9 ms, 2,000 words 8.6 / 8.5 -> 7.5 / 7.4 ms, the demo 5.5 / 5.5 -> 5.2"
         " / 5.4 ms; the same digest. In the terminal, 20,000 words, the second of two"
