@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+from asyncio import Future
 from collections.abc import Callable
+from functools import partial
 
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
+from followup_tui.app import render_process
 from followup_tui.review import Rendered
 
 # Takes what a render needs from the draft as it stands (on the UI thread) and returns the
-# render itself, run on a thread; the int is the render's generation.
+# render itself, run in the render process (so it pickles) or on a thread; the int is the
+# render's generation.
 RenderJob = Callable[[int], Callable[[], Rendered]]
 
 
@@ -21,7 +25,8 @@ class LiveRender:
     Changes that arrive together (a burst of keys, a paste) render once, and a slow template
     never holds up the keys. One render runs at a time: a change made while one runs renders
     as soon as it is shown, so the preview keeps up with fast typing instead of waiting for a
-    pause (a render cut short by each key would never be seen).
+    pause (a render cut short by each key would never be seen). Renders run in the render
+    process when the app has one (`render_process`), else on a thread.
     """
 
     def __init__(self, screen: Screen[None], job: RenderJob, show: Callable[[Rendered], None]):
@@ -58,6 +63,34 @@ class LiveRender:
         self._running = True
         self._generation += 1
         render = self._job(self._generation)
+        process = render_process.pool()
+        if process is not None:
+            try:
+                future = asyncio.get_running_loop().run_in_executor(process, render)
+            except RuntimeError:  # the process is gone (BrokenProcessPool is one)
+                render_process.give_up()
+            else:
+                future.add_done_callback(partial(self._rendered_in_process, render))
+                return
+        self._in_thread(render)
+
+    def _rendered_in_process(
+        self, render: Callable[[], Rendered], future: Future[Rendered]
+    ) -> None:
+        if future.cancelled():
+            return  # the app is closing
+        try:
+            outcome = future.result()
+        except Exception:  # the process died, or the job could not reach it
+            # Render this one again here, and every one after it: a thread always works,
+            # and an error of the render itself then shows as it would have.
+            render_process.give_up()
+            if self._screen.app.is_running:
+                self._in_thread(render)
+            return
+        self._finish(outcome)
+
+    def _in_thread(self, render: Callable[[], Rendered]) -> None:
         app = self._screen.app
 
         def run() -> None:

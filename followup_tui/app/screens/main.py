@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Input, Label, Select, Tab, Tabs
 
-from followup_tui.app import collector
+from followup_tui.app import collector, render_process
 from followup_tui.app.screens.live_render import LiveRender
 from followup_tui.app.screens.pane_tabs import (
     NARROW_WIDTH,
@@ -75,7 +75,11 @@ class MainScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__(id="main")
         self.live = LiveRender(self, self._render_job, self._show)
-        do_not_wait()  # the spelling dictionary is read once the first email is shown
+        # Rendering here, the spelling dictionary is read once the first email is shown; the
+        # render process reads its own as it starts.
+        self._reads_dictionary = render_process.pool() is None
+        if self._reads_dictionary:
+            do_not_wait()
         self._first_shown = False
         self._people_listed: list[tuple[str, int]] = []
         self._last_focused: dict[str, Widget] = {}  # in each pane, for f6 to come back to
@@ -245,6 +249,8 @@ class MainScreen(Screen[None]):
             # What the start-up built lives as long as the app; its garbage is not worth
             # a pass now, as the user starts to type.
             app.call_after_refresh(collector.settle, collect=False)
+            if not self._reads_dictionary:
+                return
 
             def loaded() -> None:  # on the loader's thread: now spelling can be judged
                 if app.is_running:
