@@ -48,10 +48,29 @@ class Chunk:
 
 
 def cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a live process so far, from /proc (clock-tick resolution)."""
-    with open(f"/proc/{pid}/stat") as stat:
-        fields = stat.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+    """User + system CPU time so far of a live process and its live descendants, from /proc
+    (clock-tick resolution). An app's helper processes count: followup-tui renders in one."""
+    parent: dict[int, int] = {}
+    ticks: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except OSError:  # gone meanwhile
+            continue
+        parent[int(entry)] = int(fields[1])
+        ticks[int(entry)] = int(fields[11]) + int(fields[12])
+    if pid not in ticks:
+        raise ProcessLookupError(pid)
+    tree = {pid}
+    grew = True
+    while grew:
+        below = {child for child, up in parent.items() if up in tree} - tree
+        tree |= below
+        grew = bool(below)
+    return sum(ticks[p] for p in tree) / CLK_TCK
 
 
 def _controlling_tty() -> None:
@@ -136,7 +155,7 @@ class Term:
         self.write(f"\x1b[<0;{x + 1};{y + 1}m".encode())
 
     def cpu(self) -> float:
-        """The child's CPU seconds so far."""
+        """The child's CPU seconds so far, its own children's included."""
         return cpu_seconds(self.proc.pid)
 
     def wait_quiet(self, window: float = 0.3, most: float = 0.02, timeout: float = 15) -> float:

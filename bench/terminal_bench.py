@@ -309,7 +309,9 @@ NOTES = [
     " showing one. The one-Static app's figure is its first frame showing its text.",
     "Every run of the app starts with empty XDG config, data and cache folders (no cache of any"
     " kind); bytecode is warm for every side. Ratios are medians of the ratios within rounds.",
-    "CPU is the child's user+system time from /proc/PID/stat (10 ms ticks).",
+    "CPU is the user+system time of the child and its own children (followup-tui renders in a"
+    " process of its own since 2026-12-03 14:30 UTC; before, only the child's was counted,"
+    " which was all of it), from /proc/PID/stat (10 ms ticks).",
     "Typing, the interviews screen and idle measure a started app: each begins once the"
     " child has used at most 20 ms of CPU in 0.3 s (`Term.wait_quiet`), as followup-tui loads"
     " its spelling dictionary in the background after its first email. Until 2026-12-02 18:00"

@@ -1,7 +1,7 @@
 """The live email rendered in a process of its own, as `followup-tui` renders it.
 
-The other app tests render on a thread (the app `run` starts is the one with the process), so
-that they can stand in for the core's functions; these start the process on purpose.
+The other app tests render on a thread (the app `run` starts is the one allowed the process),
+so that they can stand in for the core's functions; these allow it on purpose.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from app_pilot import build, email_body, wait_until
+from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from followup_tui.app import render_process
@@ -23,10 +24,14 @@ from followup_tui.review import Rendered, render_and_judge
 
 @pytest.fixture
 def in_a_process() -> Iterator[None]:
-    render_process.start()
-    assert render_process.pool() is not None
+    render_process.allow()
     yield
     render_process.stop()
+
+
+async def process_ready(pilot: Pilot[None]) -> None:
+    """The app starts its render process once its first email is shown; wait for it."""
+    await wait_until(pilot, lambda: render_process.pool() is not None, "the render process")
 
 
 async def test_the_email_and_its_checklist_follow_typing(
@@ -34,6 +39,7 @@ async def test_the_email_and_its_checklist_follow_typing(
 ) -> None:
     app = build(draft_path)
     async with app.run_test(size=(120, 40)) as pilot:
+        await process_ready(pilot)
         company = app.screen.query_one("#f-company", Input)
         company.focus()
         await pilot.press("end", *" Ltd")
@@ -55,6 +61,7 @@ async def test_when_the_process_dies_the_email_still_follows_typing(
 ) -> None:
     app = build(draft_path)
     async with app.run_test(size=(120, 40)) as pilot:
+        await process_ready(pilot)
         for child in multiprocessing.active_children():
             child.kill()
             child.join(10)
@@ -82,6 +89,7 @@ async def test_when_the_process_dies_in_a_render_that_render_still_shows(
 ) -> None:
     app = build(draft_path)
     async with app.run_test(size=(120, 40)) as pilot:
+        await process_ready(pilot)
         # Pickled by name: the process runs this module's function, which ends it mid-render.
         monkeypatch.setattr(
             "followup_tui.app.screens.main.render_and_judge", dies_in_the_render_process

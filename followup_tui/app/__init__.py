@@ -16,7 +16,7 @@ def run(path: Path | None = None, *, demo: bool = False) -> int:
     """Start the app (what `followup-tui [FILE] [--demo]` does)."""
     from followup_tui.app import collector, render_process
 
-    render_process.start()
+    render_process.allow()
     collector.start()
     sys.setswitchinterval(SWITCH_INTERVAL)
     from followup_tui.app.app import make_app

@@ -26,13 +26,21 @@ class LiveRender:
     never holds up the keys. One render runs at a time: a change made while one runs renders
     as soon as it is shown, so the preview keeps up with fast typing instead of waiting for a
     pause (a render cut short by each key would never be seen). Renders run in the render
-    process when the app has one (`render_process`), else on a thread.
+    process once it is ready (`render_process`), else on a thread; `process_lost` is called
+    when that process fails and renders go back to threads.
     """
 
-    def __init__(self, screen: Screen[None], job: RenderJob, show: Callable[[Rendered], None]):
+    def __init__(
+        self,
+        screen: Screen[None],
+        job: RenderJob,
+        show: Callable[[Rendered], None],
+        process_lost: Callable[[], None],
+    ):
         self._screen = screen
         self._job = job
         self._show = show
+        self._process_lost = process_lost
         self.pending = False
         """True from a change of the draft until the email on screen shows it."""
         self.shown = asyncio.Event()
@@ -68,7 +76,7 @@ class LiveRender:
             try:
                 future = asyncio.get_running_loop().run_in_executor(process, render)
             except RuntimeError:  # the process is gone (BrokenProcessPool is one)
-                render_process.give_up()
+                self._give_up_process()
             else:
                 future.add_done_callback(partial(self._rendered_in_process, render))
                 return
@@ -84,11 +92,15 @@ class LiveRender:
         except Exception:  # the process died, or the job could not reach it
             # Render this one again here, and every one after it: a thread always works,
             # and an error of the render itself then shows as it would have.
-            render_process.give_up()
+            self._give_up_process()
             if self._screen.app.is_running:
                 self._in_thread(render)
             return
         self._finish(outcome)
+
+    def _give_up_process(self) -> None:
+        render_process.give_up()
+        self._process_lost()
 
     def _in_thread(self, render: Callable[[], Rendered]) -> None:
         app = self._screen.app

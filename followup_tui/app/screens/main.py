@@ -74,12 +74,11 @@ class MainScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__(id="main")
-        self.live = LiveRender(self, self._render_job, self._show)
-        # Rendering here, the spelling dictionary is read once the first email is shown; the
-        # render process reads its own as it starts.
-        self._reads_dictionary = render_process.pool() is None
-        if self._reads_dictionary:
-            do_not_wait()
+        self.live = LiveRender(self, self._render_job, self._show, self._read_dictionary)
+        # The spelling dictionary is read once the first email is shown: by the render
+        # process (`render_process`), or here when there is none.
+        do_not_wait()
+        self._reading_dictionary = False
         self._first_shown = False
         self._people_listed: list[tuple[str, int]] = []
         self._last_focused: dict[str, Widget] = {}  # in each pane, for f6 to come back to
@@ -249,15 +248,27 @@ class MainScreen(Screen[None]):
             # What the start-up built lives as long as the app; its garbage is not worth
             # a pass now, as the user starts to type.
             app.call_after_refresh(collector.settle, collect=False)
-            if not self._reads_dictionary:
-                return
+            # Once the email is drawn: starting beside the first frame, either held it up.
+            self.call_after_refresh(render_process.start, self._render_process_started)
 
-            def loaded() -> None:  # on the loader's thread: now spelling can be judged
-                if app.is_running:
-                    app.call_from_thread(self.schedule_render)
+    def _render_process_started(self, ready: bool) -> None:
+        """The render process is ready (the next render is judged with its dictionary), or is
+        not to be had (the dictionary is read here)."""
+        if self.app.is_running:
+            self.schedule_render() if ready else self._read_dictionary()
 
-            # Once the email is drawn: the loader would hold the interpreter while it is.
-            self.call_after_refresh(load_in_background, loaded)
+    def _read_dictionary(self) -> None:
+        """Read the spelling dictionary in this process, then judge the email again."""
+        if self._reading_dictionary:
+            return
+        self._reading_dictionary = True
+        app = self.app
+
+        def loaded() -> None:  # on the loader's thread: now spelling can be judged
+            if app.is_running:
+                app.call_from_thread(self.schedule_render)
+
+        load_in_background(loaded)
 
     def _show_summary(self, results: list[Result]) -> None:
         subtitle = checklist_summary(results)
