@@ -8,9 +8,9 @@ Both cases start the same way: this script, the same interpreter, `App.run` made
 `bench/run.py` times the whole process from the outside; this prints one JSON line with the
 times (from the spawn, when `BENCH_T0` holds the parent's `time.time()`, and from the script's
 first line) of: `App.run` called, the first frame, usable (a field has the focus), the first
-email on screen (the app renders it in its render process once its first frame is drawn) and
-the spelling dictionary loaded (the render process reads it before that first email; an app
-rendering on a thread loads it in the background after that first email); with
+email on screen (rendered on a thread once the first frame is drawn) and the spelling
+dictionary loaded (by the render process the app starts after that email, before it takes
+the renders over; an app with no such process loads it in the background instead); with
 the widget counts and the peak memory (VmHWM) at those points. The process exits once all of
 that has happened, so its peak memory covers the whole start-up. The minimal app, with no
 field, email or dictionary, is done at its first frame.
@@ -91,8 +91,8 @@ def _first_frame(self: App[Any]) -> None:
             seen["email_set"] = (time.perf_counter() - T0) * 1000
             # drawn with the screen's next update
             self.call_after_refresh(_since, "email")
-        # The render process reads the dictionary before its first render: there, the first
-        # email drawn is the dictionary loaded.
+        # The render process reads the dictionary before it takes the renders over: once it
+        # has, the dictionary is loaded (in that process, not this one).
         in_process = render_process.pool() is not None and "email_ms" in seen
         if "dictionary_ms" not in seen and (spelling.is_loaded() or in_process):
             seen["dictionary_ms"] = (time.perf_counter() - T0) * 1000

@@ -248,14 +248,19 @@ class MainScreen(Screen[None]):
             # What the start-up built lives as long as the app; its garbage is not worth
             # a pass now, as the user starts to type.
             app.call_after_refresh(collector.settle, collect=False)
-            # Once the email is drawn: starting beside the first frame, either held it up.
+            # Once the email is drawn: the process (or the dictionary, read here) held up the
+            # first frames when started beside them.
             self.call_after_refresh(render_process.start, self._render_process_started)
 
     def _render_process_started(self, ready: bool) -> None:
         """The render process is ready (the next render is judged with its dictionary), or is
         not to be had (the dictionary is read here)."""
-        if self.app.is_running:
-            self.schedule_render() if ready else self._read_dictionary()
+        if not self.app.is_running:
+            return
+        if ready:
+            self.schedule_render()
+        else:
+            self._read_dictionary()
 
     def _read_dictionary(self) -> None:
         """Read the spelling dictionary in this process, then judge the email again."""
