@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -29,21 +30,30 @@ def in_a_process() -> Iterator[None]:
     render_process.stop()
 
 
-async def process_ready(pilot: Pilot[None]) -> None:
-    """The app starts its render process once its first email is shown; wait for it."""
-    await wait_until(pilot, lambda: render_process.pool() is not None, "the render process")
+@asynccontextmanager
+async def rendering_in_a_process(path: Path) -> AsyncIterator[Pilot[None]]:
+    """The app on `path`, once it has started its render process (after its first email)."""
+    app = build(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: render_process.pool() is not None, "the render process")
+        yield pilot
+
+
+async def add_to_company(pilot: Pilot[None], text: str) -> None:
+    """Type `text` after the company's name, then wait until the email has the new name."""
+    company = pilot.app.screen.query_one("#f-company", Input)
+    company.focus()
+    await pilot.press("end", *text)
+    name = company.value
+    await wait_until(pilot, lambda: name in email_body(pilot.app), f"the email to {name}")
 
 
 async def test_the_email_and_its_checklist_follow_typing(
     draft_path: Path, in_a_process: None
 ) -> None:
-    app = build(draft_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await process_ready(pilot)
-        company = app.screen.query_one("#f-company", Input)
-        company.focus()
-        await pilot.press("end", *" Ltd")
-        await wait_until(pilot, lambda: "Northwind Analytics Ltd" in email_body(app), "the email")
+    async with rendering_in_a_process(draft_path) as pilot:
+        app = pilot.app
+        await add_to_company(pilot, " Ltd")
         # Judged there too, with the dictionary the process read for itself.
         topics = app.screen.query_one("#n-topics", TextArea)
         topics.focus()
@@ -59,22 +69,13 @@ async def test_the_email_and_its_checklist_follow_typing(
 async def test_when_the_process_dies_the_email_still_follows_typing(
     draft_path: Path, in_a_process: None
 ) -> None:
-    app = build(draft_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await process_ready(pilot)
+    async with rendering_in_a_process(draft_path) as pilot:
         for child in multiprocessing.active_children():
             child.kill()
             child.join(10)
-        company = app.screen.query_one("#f-company", Input)
-        company.focus()
-        for key in " Ltd":
-            await pilot.press("end", key)
-        await wait_until(pilot, lambda: "Northwind Analytics Ltd" in email_body(app), "the email")
+        await add_to_company(pilot, " Ltd")
         assert render_process.pool() is None  # rendered on a thread since
-        await pilot.press(*" Co")
-        await wait_until(
-            pilot, lambda: "Northwind Analytics Ltd Co" in email_body(app), "the next email"
-        )
+        await add_to_company(pilot, " Co")
 
 
 def dies_in_the_render_process(*args: Any) -> Rendered:
@@ -87,15 +88,10 @@ def dies_in_the_render_process(*args: Any) -> Rendered:
 async def test_when_the_process_dies_in_a_render_that_render_still_shows(
     draft_path: Path, in_a_process: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = build(draft_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await process_ready(pilot)
+    async with rendering_in_a_process(draft_path) as pilot:
         # Pickled by name: the process runs this module's function, which ends it mid-render.
         monkeypatch.setattr(
             "followup_tui.app.screens.main.render_and_judge", dies_in_the_render_process
         )
-        company = app.screen.query_one("#f-company", Input)
-        company.focus()
-        await pilot.press("end", *" Ltd")
-        await wait_until(pilot, lambda: "Northwind Analytics Ltd" in email_body(app), "the email")
+        await add_to_company(pilot, " Ltd")
         assert render_process.pool() is None
