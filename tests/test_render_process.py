@@ -63,7 +63,7 @@ async def test_the_email_and_its_checklist_follow_typing(
         await wait_until(
             pilot, lambda: "recieved" in checklist.prompt("polished").plain, "the misspelling"
         )
-        assert render_process.pool() is not None  # it was the process that did all that
+        assert render_process.pool() is not None  # the process rendered all of that
 
 
 async def test_when_the_process_dies_the_email_still_follows_typing(

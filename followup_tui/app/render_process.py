@@ -69,9 +69,8 @@ def _answer(started: Callable[[bool], None], job: asyncio.Future[int]) -> None:
 
 def pool() -> Executor | None:
     """The render process once it is ready, or None: render on a thread."""
-    if _ready is None or not _ready.done() or _ready.cancelled() or _ready.exception():
-        return None
-    return _pool
+    # One that failed as it started is given up (`_answer`), or fails its first render.
+    return _pool if _ready is not None and _ready.done() else None
 
 
 def give_up() -> None:
