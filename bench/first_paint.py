@@ -93,7 +93,7 @@ def _first_frame(self: App[Any]) -> None:
             self.call_after_refresh(_since, "email")
         # The render process reads the dictionary before it takes the renders over: once it
         # has, the dictionary is loaded (in that process, not this one).
-        in_process = render_process.pool() is not None
+        in_process = render_process.running() is not None
         if "dictionary_ms" not in seen and (spelling.is_loaded() or in_process):
             seen["dictionary_ms"] = (time.perf_counter() - T0) * 1000
         done = all(f"{key}_ms" in seen for key in ("usable", "email", "dictionary"))

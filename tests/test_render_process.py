@@ -6,8 +6,8 @@ so that they can stand in for the core's functions; these allow it on purpose.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+import signal
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -35,7 +35,7 @@ async def rendering_in_a_process(path: Path) -> AsyncIterator[Pilot[None]]:
     """The app on `path`, once it has started its render process (after its first email)."""
     app = build(path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_until(pilot, lambda: render_process.pool() is not None, "the render process")
+        await wait_until(pilot, lambda: render_process.running() is not None, "the render process")
         yield pilot
 
 
@@ -63,24 +63,24 @@ async def test_the_email_and_its_checklist_follow_typing(
         await wait_until(
             pilot, lambda: "recieved" in checklist.prompt("polished").plain, "the misspelling"
         )
-        assert render_process.pool() is not None  # the process rendered all of that
+        assert render_process.running() is not None  # the process rendered all of that
 
 
 async def test_when_the_process_dies_the_email_still_follows_typing(
     draft_path: Path, in_a_process: None
 ) -> None:
     async with rendering_in_a_process(draft_path) as pilot:
-        for child in multiprocessing.active_children():
-            child.kill()
-            child.join(10)
+        process = render_process.running()
+        assert process is not None
+        os.kill(process.pid, signal.SIGKILL)
         await add_to_company(pilot, " Ltd")
-        assert render_process.pool() is None  # rendered on a thread since
+        assert render_process.running() is None  # rendered on a thread since
         await add_to_company(pilot, " Co")
 
 
 def dies_in_the_render_process(*args: Any) -> Rendered:
     """A render that kills the process it runs in (and renders when on a thread)."""
-    if multiprocessing.parent_process() is not None:
+    if render_process.serving:
         os._exit(1)
     return render_and_judge(*args)
 
@@ -94,4 +94,4 @@ async def test_when_the_process_dies_in_a_render_that_render_still_shows(
             "followup_tui.app.screens.main.render_and_judge", dies_in_the_render_process
         )
         await add_to_company(pilot, " Ltd")
-        assert render_process.pool() is None
+        assert render_process.running() is None

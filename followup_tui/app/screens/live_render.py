@@ -71,16 +71,11 @@ class LiveRender:
         self._running = True
         self._generation += 1
         render = self._job(self._generation)
-        process = render_process.pool()
-        if process is not None:
-            try:
-                future = asyncio.get_running_loop().run_in_executor(process, render)
-            except RuntimeError:  # the process is gone (BrokenProcessPool is one)
-                self._give_up_process()
-            else:
-                future.add_done_callback(partial(self._rendered_in_process, render))
-                return
-        self._in_thread(render)
+        process = render_process.running()
+        if process is None:
+            self._in_thread(render)
+        else:
+            process.submit(render).add_done_callback(partial(self._rendered_in_process, render))
 
     def _rendered_in_process(
         self, render: Callable[[], Rendered], future: Future[Rendered]
@@ -89,7 +84,7 @@ class LiveRender:
             return  # the app is closing
         try:
             outcome = future.result()
-        except Exception:  # the process died, or the job could not reach it
+        except Exception:  # the process died, the job could not reach it, or it raised
             # Render this one again here, and every one after it: a thread always works,
             # and an error of the render itself then shows as it would have.
             self._give_up_process()
