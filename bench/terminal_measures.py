@@ -137,6 +137,8 @@ class Typing:
     coalesced: int
     cpu_per_key_ms: float
     missing: int = 0
+    previews: int = 0
+    """Frames that showed one key or more in the preview for the first time: its updates."""
     extra: dict[str, float] = field(default_factory=dict)
 
 
@@ -232,6 +234,7 @@ def analyse(
     echo_at: list[float] = []
     echo_frame: list[int] = []
     preview_at: list[float] = []
+    preview_frames: set[int] = set()
     replay = Replay(term.size)
     for index, at in replay.frames(term.chunks):
         if at < sent[0]:
@@ -249,6 +252,7 @@ def analyse(
                 if targets[len(preview_at)] not in shown:
                     break
                 preview_at.append(at - sent[len(preview_at)])
+                preview_frames.add(index)
     coalesced = sum(1 for a, b in zip(echo_frame, echo_frame[1:], strict=False) if a == b)
     missing = len(text) - len(echo_at) + (len(text) - len(preview_at) if regions.preview else 0)
     return Typing(
@@ -257,6 +261,7 @@ def analyse(
         coalesced,
         cpu / len(text) * 1000,
         missing,
+        len(preview_frames),
     )
 
 
