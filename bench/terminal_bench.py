@@ -2,7 +2,7 @@
 
     python bench/terminal_bench.py                 # every measure, about 5 minutes
     python bench/terminal_bench.py --quick         # one round of each, about 2 minutes
-    python bench/terminal_bench.py --only typing   # one group: usable, typing, large, list, idle
+    python bench/terminal_bench.py --only typing   # a group: usable typing field large list idle
     python bench/terminal_bench.py --write         # also put the table in bench/RESULTS.md
     python bench/terminal_bench.py --only usable --only typing --base OTHER/.venv/bin/followup-tui
                                                    # this build against another, same rounds
@@ -35,6 +35,7 @@ import terminal_measures  # noqa: E402
 from terminal_measures import (  # noqa: E402
     Env,
     Typing,
+    field_cpu,
     idle_cpu,
     interviews_first_row,
     p95,
@@ -298,6 +299,26 @@ class Bench:
             ),
         ]
 
+    def field(self) -> None:
+        keys, gap = 100, 0.1
+        rounds = 1 if self.quick else 2
+        kinds = ["textarea", "app"] + (["base"] if terminal_measures.BASE_CMD else [])
+        self.log(f"typing into the company's name: {rounds} rounds of {', '.join(kinds)}")
+        cpu: dict[str, list[float]] = {kind: [] for kind in kinds}
+        for r in range(rounds):
+            for kind in rotate(kinds, r):
+                cpu[kind].append(field_cpu(kind, self.env, keys, gap))
+        if "base" in cpu:
+            self.against_base("CPU per key typed into the company's name", cpu["app"], cpu["base"])
+        self.rows.append(
+            Row(
+                f"CPU per key typed into the company's name, {keys} keys at {gap * 1000:.0f} ms",
+                ms(statistics.median(cpu["app"])),
+                f"bare TextArea {ms(statistics.median(cpu['textarea']))}",
+                ratio_of_rounds(cpu["app"], cpu["textarea"]),
+            )
+        )
+
     def idle(self) -> None:
         rounds, seconds = (1, 3.0) if self.quick else (2, 5.0)
         self.log(f"idle CPU: {rounds} rounds of textarea and app, {seconds:.0f} s each")
@@ -318,7 +339,7 @@ class Bench:
         )
 
 
-GROUPS = ("usable", "typing", "large", "list", "idle")
+GROUPS = ("usable", "typing", "field", "large", "list", "idle")
 
 NOTES = [
     "Each app runs under a pty of 120x40 with TERM=xterm-256color; the pty answers Textual's"

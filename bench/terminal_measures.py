@@ -315,6 +315,29 @@ def interviews_first_row(env: Env, data: Path, kind: str = "app", warm: bool = T
     return (replay.at - pressed) * 1000
 
 
+def field_cpu(kind: str, env: Env, keys: int, gap: float) -> float:
+    """CPU per key typed into the field focused at the start (ms): the demo's company name,
+    which the header, the checklist and the email all show; the bare TextArea itself."""
+    with spawn(kind, env) as term:
+        if kind in ("app", "base"):
+            term.wait_for(lambda r: "Topics discussed" in r.text(), 30)
+        else:
+            term.wait_for(lambda r: r.done > 0, 30)
+        term.wait_quiet()
+        cpu0 = term.cpu()
+        due = time.perf_counter()
+        for ch in typed_text(keys, seed=0):
+            pause = due - time.perf_counter()
+            if pause > 0:
+                time.sleep(pause)
+            term.key(ch)
+            due += gap
+        term.wait_quiet()  # what the last keys set off (a render, a new title) is counted
+        cpu1 = term.cpu()
+        term.close(quit_keys="")
+    return (cpu1 - cpu0) / keys * 1000
+
+
 def idle_cpu(kind: str, env: Env, seconds: float) -> float:
     """CPU per second of a started app left alone, its cursor blinking (ms per s)."""
     with spawn(kind, env) as term:

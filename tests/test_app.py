@@ -762,10 +762,10 @@ async def test_the_header_follows_the_draft_and_its_icon_opens_the_palette(
         assert app.sub_title == "Northwind Analytics - Senior Data Engineer"
         await pilot.click("#f-company")
         await pilot.press("end", *" Ltd")
-        await settle(pilot)
+        title = app.screen.query_one(Header).query_one("HeaderTitle")
+        # The title follows once typing pauses.
+        await wait_for(pilot, lambda: "Northwind Analytics Ltd" in str(title.render()))
         assert app.sub_title == "Northwind Analytics Ltd - Senior Data Engineer"
-        header = app.screen.query_one(Header)
-        assert "Northwind Analytics Ltd" in str(header.query_one("HeaderTitle").render())
         await pilot.click(Header, offset=(1, 0))
         await wait_for(pilot, lambda: isinstance(app.screen, CommandPalette))
 

@@ -12,6 +12,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Input
 
 from followup_tui import storage
@@ -27,6 +28,8 @@ from followup_tui.text import shown
 
 # How often the open draft's file is checked for a change made elsewhere (`followup-tui sent`).
 DISK_CHECK_INTERVAL = 1.0
+# The header shows the draft's new title this long after typing pauses.
+RETITLE_DELAY = 0.3
 DEFAULT_THEME = "followup-dusk"
 
 ClipboardBackend = Callable[[str], CopyResult]
@@ -83,6 +86,7 @@ class FollowupApp(App[None]):
         self.autosave = Autosave(
             self, partial(self.save_draft, quiet=True), paused=collector.settle
         )
+        self._retitle: Timer | None = None
         self.stop_signal_saves: Callable[[], None] = lambda: None
         """Hands SIGHUP, SIGTERM and SIGINT back (`followup_tui.app.saving`)."""
         self._theme_ready = False
@@ -241,12 +245,21 @@ class FollowupApp(App[None]):
     # ------------------------------------------------------------ saving
 
     def draft_changed(self) -> None:
-        """Mark the draft changed and autosave shortly."""
+        """Mark the draft changed, autosave shortly, and retitle once typing pauses."""
         self.session.dirty = True
+        self.autosave.changed()
+        # A new title lays the whole screen out again: set at each key typed into the
+        # company or the role, it made each of those keys cost about twice as much.
+        if self._retitle is None:
+            self._retitle = self.set_timer(RETITLE_DELAY, self._show_title)
+        else:
+            self._retitle.reset()
+
+    def _show_title(self) -> None:
+        self._retitle = None
         self.sub_title = self.session.draft.title() + (
             " (not saved)" if self.session.read_only else ""
         )
-        self.autosave.changed()
 
     def save_draft(self, quiet: bool = False) -> bool:
         """Save through the session; tell the user about anything but a quiet success."""
