@@ -12,11 +12,11 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Input
 
 from followup_tui import storage
 from followup_tui.app import collector
+from followup_tui.app.pause import AtPause
 from followup_tui.app.saving import Autosave, save_on_exit_signals
 from followup_tui.app.screens.main import MainScreen
 from followup_tui.app.type_ahead import TypeAhead
@@ -28,8 +28,6 @@ from followup_tui.text import shown
 
 # How often the open draft's file is checked for a change made elsewhere (`followup-tui sent`).
 DISK_CHECK_INTERVAL = 1.0
-# The header shows the draft's new title this long after typing pauses.
-RETITLE_DELAY = 0.3
 DEFAULT_THEME = "followup-dusk"
 
 ClipboardBackend = Callable[[str], CopyResult]
@@ -86,7 +84,7 @@ class FollowupApp(App[None]):
         self.autosave = Autosave(
             self, partial(self.save_draft, quiet=True), paused=collector.settle
         )
-        self._retitle: Timer | None = None
+        self._retitle = AtPause(self, self._show_title)
         self.stop_signal_saves: Callable[[], None] = lambda: None
         """Hands SIGHUP, SIGTERM and SIGINT back (`followup_tui.app.saving`)."""
         self._theme_ready = False
@@ -248,15 +246,9 @@ class FollowupApp(App[None]):
         """Mark the draft changed, autosave shortly, and retitle once typing pauses."""
         self.session.dirty = True
         self.autosave.changed()
-        # A new title lays the whole screen out again: set at each key typed into the
-        # company or the role, it made each of those keys cost about twice as much.
-        if self._retitle is None:
-            self._retitle = self.set_timer(RETITLE_DELAY, self._show_title)
-        else:
-            self._retitle.reset()
+        self._retitle.changed()
 
     def _show_title(self) -> None:
-        self._retitle = None
         self.sub_title = self.session.draft.title() + (
             " (not saved)" if self.session.read_only else ""
         )

@@ -16,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Header, Input, Label, Select, Tab, Tabs
 
 from followup_tui.app import collector, render_process
+from followup_tui.app.pause import AtPause
 from followup_tui.app.screens.live_render import LiveRender
 from followup_tui.app.screens.pane_tabs import (
     NARROW_WIDTH,
@@ -81,6 +82,7 @@ class MainScreen(Screen[None]):
         self._reading_dictionary = False
         self._first_shown = False
         self._people_listed: list[tuple[str, int]] = []
+        self._people_at_pause = AtPause(self, self._refresh_people)
         self._last_focused: dict[str, Widget] = {}  # in each pane, for f6 to come back to
         self._load_state()
 
@@ -298,7 +300,10 @@ class MainScreen(Screen[None]):
     # ------------------------------------------------------------ messages from the panes
 
     def on_notes_form_changed(self, event: NotesForm.Changed) -> None:
-        self._refresh_people()
+        if len(recipients(self.session.draft)) != len(self._people_listed):
+            self._refresh_people()  # added or removed: the choice must stay one of them
+        else:
+            self._people_at_pause.changed()  # a name typed
         self.changed()
 
     def _refresh_people(self) -> None:
