@@ -198,6 +198,29 @@ def ready_to_type(term: Term, kind: str) -> tuple[Regions, str]:
     return regions, before
 
 
+def type_paced(term: Term, text: str, gap: float) -> list[float]:
+    """Type `text` one key every `gap` seconds, on a fixed schedule; when each was written."""
+    sent: list[float] = []
+    due = time.perf_counter()
+    for ch in text:
+        pause = due - time.perf_counter()
+        if pause > 0:
+            time.sleep(pause)
+        sent.append(term.key(ch))
+        due += gap
+    return sent
+
+
+def wait_started(term: Term, kind: str) -> None:
+    """Wait until the app (its form on screen) or a yardstick (a first frame) is started and
+    quiet."""
+    if kind in ("app", "base"):
+        term.wait_for(lambda r: "Topics discussed" in r.text(), 30)
+    else:
+        term.wait_for(lambda r: r.done > 0, 30)
+    term.wait_quiet()
+
+
 def type_keys(
     kind: str, env: Env, keys: int, gap: float, seed: int, draft: Path | None = None
 ) -> Typing:
@@ -206,14 +229,7 @@ def type_keys(
     with spawn(kind, env, draft) as term:
         regions, before = ready_to_type(term, kind)
         cpu0 = term.cpu()
-        sent: list[float] = []
-        due = time.perf_counter()
-        for ch in text:
-            pause = due - time.perf_counter()
-            if pause > 0:
-                time.sleep(pause)
-            sent.append(term.key(ch))
-            due += gap
+        sent = type_paced(term, text, gap)
         final = (before + text)[-SUFFIX:]
         look = regions.preview_text if regions.preview else regions.echo_text
         with contextlib.suppress(NotShown):  # counted as missing below
@@ -319,19 +335,9 @@ def field_cpu(kind: str, env: Env, keys: int, gap: float) -> float:
     """CPU per key typed into the field focused at the start (ms): the demo's company name,
     which the header, the checklist and the email all show; the bare TextArea itself."""
     with spawn(kind, env) as term:
-        if kind in ("app", "base"):
-            term.wait_for(lambda r: "Topics discussed" in r.text(), 30)
-        else:
-            term.wait_for(lambda r: r.done > 0, 30)
-        term.wait_quiet()
+        wait_started(term, kind)
         cpu0 = term.cpu()
-        due = time.perf_counter()
-        for ch in typed_text(keys, seed=0):
-            pause = due - time.perf_counter()
-            if pause > 0:
-                time.sleep(pause)
-            term.key(ch)
-            due += gap
+        type_paced(term, typed_text(keys, seed=0), gap)
         term.wait_quiet()  # what the last keys set off (a render, a new title) is counted
         cpu1 = term.cpu()
         term.close(quit_keys="")
@@ -341,11 +347,7 @@ def field_cpu(kind: str, env: Env, keys: int, gap: float) -> float:
 def idle_cpu(kind: str, env: Env, seconds: float) -> float:
     """CPU per second of a started app left alone, its cursor blinking (ms per s)."""
     with spawn(kind, env) as term:
-        if kind == "app":
-            term.wait_for(lambda r: "Topics discussed" in r.text(), 30)
-        else:
-            term.wait_for(lambda r: r.done > 0, 30)
-        term.wait_quiet()
+        wait_started(term, kind)
         time.sleep(0.5)
         cpu0 = term.cpu()
         time.sleep(seconds)

@@ -114,9 +114,12 @@ async def test_a_draft_longer_than_a_pipe_holds_renders_in_the_process(
         assert render_process.running() is not None  # not given up for a thread
 
 
+APP_PID = "FOLLOWUP_TUI_TEST_APP_PID"
+
+
 def dies_in_the_render_process(*args: Any) -> Rendered:
     """A render that kills the process it runs in (and renders when on a thread)."""
-    if render_process.serving:
+    if os.getpid() != int(os.environ[APP_PID]):  # in the render process
         os._exit(1)
     return render_and_judge(*args)
 
@@ -124,6 +127,7 @@ def dies_in_the_render_process(*args: Any) -> Rendered:
 async def test_when_the_process_dies_in_a_render_that_render_still_shows(
     draft_path: Path, in_a_process: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv(APP_PID, str(os.getpid()))  # the render process inherits it
     async with rendering_in_a_process(draft_path) as pilot:
         # Pickled by name: the process runs this module's function, which ends it mid-render.
         monkeypatch.setattr(

@@ -38,8 +38,6 @@ _COMMAND = ("-P", "-c", "from followup_tui.app.render_process import serve; serv
 _allowed = False
 _tried = False
 _process: RenderProcess | None = None
-serving = False
-"""True in the render process itself."""
 
 
 class ProcessLost(Exception):
@@ -241,8 +239,6 @@ class RenderProcess:
 
 def serve() -> None:
     """The render process: run each job the app sends and answer it, until the app is gone."""
-    global serving
-    serving = True
     jobs = sys.stdin.buffer
     answers = os.fdopen(os.dup(1), "wb")
     # What the process prints (a library's notice) must not garble the answers.
