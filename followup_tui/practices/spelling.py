@@ -6,6 +6,7 @@ spelling is judged, never when the package is imported: `render` and `list` neve
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from collections.abc import Callable, Iterable
@@ -151,17 +152,25 @@ def _candidates(text: str) -> Iterable[str]:
     product, a person in the greeting or the signature): the dictionary cannot judge those.
     """
     for line in text.splitlines():
-        line = _ADDRESS_RE.sub(" ", line)
-        for m in _TOKEN_RE.finditer(line):
-            word = m.group()
-            if "'" in word or "\u2019" in word or len(word) < 4:
-                continue  # contractions and possessives, short words and initials
-            if word.islower():
-                yield word
-            elif word[0].isupper() and word[1:].islower():
-                before = line[: m.start()].rstrip()
-                if before and before[-1] in ".!?":
-                    yield word.lower()
+        yield from _line_candidates(line)
+
+
+# A key changes one line of the email: the others are read as before.
+@functools.lru_cache(maxsize=4096)
+def _line_candidates(line: str) -> tuple[str, ...]:
+    line = _ADDRESS_RE.sub(" ", line)
+    out: list[str] = []
+    for m in _TOKEN_RE.finditer(line):
+        word = m.group()
+        if "'" in word or "\u2019" in word or len(word) < 4:
+            continue  # contractions and possessives, short words and initials
+        if word.islower():
+            out.append(word)
+        elif word[0].isupper() and word[1:].islower():
+            before = line[: m.start()].rstrip()
+            if before and before[-1] in ".!?":
+                out.append(word.lower())
+    return tuple(out)
 
 
 def misspelt(text: str, known: Iterable[str] = ()) -> list[str] | None:
@@ -175,29 +184,32 @@ def misspelt(text: str, known: Iterable[str] = ()) -> list[str] | None:
     checker = _available()
     if checker is None:
         return None
-    skip = FIELD_WORDS | {w.lower() for w in known}
-    out: list[str] = []
-    for word in checker.unknown(words):
-        if word in skip or any(
-            word.endswith(s) and checker.known([word[: -len(s)]]) for s in _SUFFIXES
-        ):
-            continue
-        american = word
-        for pattern, repl in _BRITISH:
-            american = pattern.sub(repl, american)
-        if american != word and checker.known([american]):
-            continue
-        # A slip sits one letter from an everyday word; a rare neighbour ("arista" for
-        # "barista") means the word is just missing from the dictionary. A plural or a past
-        # tense one letter away is the dictionary's gap too, not a slip.
-        near = [
-            c
-            for c in checker.candidates(word) or ()
-            if c != word
-            and word not in {c + s for s in _SUFFIXES}
-            and c not in {word + s for s in _SUFFIXES}
-            and checker.word_frequency[c] >= _COMMON
-        ]
-        if near:
-            out.append(word)
-    return sorted(out, key=words.index)
+    skip = {w.lower() for w in known}
+    return [w for w in words if w not in FIELD_WORDS and w not in skip and _is_slip(checker, w)]
+
+
+# The words of an email are the same from one key to the next; the dictionary, once loaded,
+# never changes.
+@functools.lru_cache(maxsize=8192)
+def _is_slip(checker: SpellChecker, word: str) -> bool:
+    """Whether a lower-case word is unknown to the dictionary but one letter from an
+    everyday word: a slip, not a word the dictionary lacks."""
+    if checker.known([word]) or any(
+        word.endswith(s) and checker.known([word[: -len(s)]]) for s in _SUFFIXES
+    ):
+        return False
+    american = word
+    for pattern, repl in _BRITISH:
+        american = pattern.sub(repl, american)
+    if american != word and checker.known([american]):
+        return False
+    # A slip sits one letter from an everyday word; a rare neighbour ("arista" for
+    # "barista") means the word is just missing from the dictionary. A plural or a past
+    # tense one letter away is the dictionary's gap too, not a slip.
+    return any(
+        c != word
+        and word not in {c + s for s in _SUFFIXES}
+        and c not in {word + s for s in _SUFFIXES}
+        and checker.word_frequency[c] >= _COMMON
+        for c in checker.candidates(word) or ()
+    )

@@ -8,6 +8,7 @@ is wrong and quotes the text.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -63,26 +64,11 @@ def lint(
     `reader` is the name of the person the email goes to, `reader_title` their job title;
     `single_reader` says a "she said" in the body can only mean the reader.
     """
-    findings: list[Finding] = []
     prose = [line for line in body.splitlines() if len(line.split()) >= 3]
     text = "\n".join(prose)
-    for line in (subject, *prose):
-        if m := _DOUBLED.search(line):
-            findings.append(Finding("doubled-word", "a word written twice", m.group(0)))
+    findings = [f for line in (subject, *prose) if (f := _doubled(line)) is not None]
     for line in prose:
-        if m := _PUNCT.search(line):
-            findings.append(Finding("punctuation", "odd punctuation", _around(line, m)))
-        for m in _LOWER_START.finditer(line):
-            word = m.group(1)
-            if not any(c.isupper() for c in word[1:]) and not _is_address(line, m.start(1)):
-                findings.append(
-                    Finding("lower-case-start", "a sentence starts lower-case", _around(line, m))
-                )
-                break
-        if m := _LONE_I.search(line):
-            findings.append(Finding("lone-i", 'a lower-case "i"', _around(line, m)))
-        if m := _SPLICED.search(line):
-            findings.append(Finding("spliced-clause", "a clause pasted into a phrase", m.group(0)))
+        findings.extend(_line_findings(line))
     findings.extend(_third_person(text, reader, single_reader))
     findings.extend(_greeting(body))
     if reader_title and (
@@ -97,6 +83,33 @@ def lint(
             Finding("too-long", f"{words} words, over {MAX_THANK_YOU_WORDS} for a thank-you")
         )
     return findings
+
+
+# A key changes one line of the email: the others are read as before. Findings are frozen.
+@functools.lru_cache(maxsize=4096)
+def _doubled(line: str) -> Finding | None:
+    m = _DOUBLED.search(line)
+    return None if m is None else Finding("doubled-word", "a word written twice", m.group(0))
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_findings(line: str) -> tuple[Finding, ...]:
+    """What is wrong within one line of prose, in the order `lint` reports it."""
+    findings: list[Finding] = []
+    if m := _PUNCT.search(line):
+        findings.append(Finding("punctuation", "odd punctuation", _around(line, m)))
+    for m in _LOWER_START.finditer(line):
+        word = m.group(1)
+        if not any(c.isupper() for c in word[1:]) and not _is_address(line, m.start(1)):
+            findings.append(
+                Finding("lower-case-start", "a sentence starts lower-case", _around(line, m))
+            )
+            break
+    if m := _LONE_I.search(line):
+        findings.append(Finding("lone-i", 'a lower-case "i"', _around(line, m)))
+    if m := _SPLICED.search(line):
+        findings.append(Finding("spliced-clause", "a clause pasted into a phrase", m.group(0)))
+    return tuple(findings)
 
 
 def _around(line: str, m: re.Match[str], width: int = 24) -> str:
