@@ -65,14 +65,9 @@ class Autosave:
         now = self._last_change = time.monotonic()
         if self._deadline is None:
             self._deadline = now + AUTOSAVE_MAX_WAIT
-        delay = min(AUTOSAVE_DELAY, self._deadline - now)
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        if delay <= 0:  # past the deadline: save once the change is handled
-            self._app.call_later(self._fire)
-        else:
-            self._timer = self._app.set_timer(delay, self._fire)
+            self._wait(AUTOSAVE_DELAY)
+        # Else the timer is set already, and when it goes off it looks at the last change: a
+        # timer a key (each an asyncio task) would cost every key typed.
 
     def cancel(self) -> None:
         """Forget the pending save (the draft was saved another way, or switched)."""
@@ -81,9 +76,17 @@ class Autosave:
         self._timer = None
         self._deadline = None
 
-    def _fire(self) -> None:
+    def _wait(self, delay: float) -> None:
+        self._timer = self._app.set_timer(delay, self._due)
+
+    def _due(self) -> None:
+        self._timer = None
         if self._deadline is None:
             return  # saved or cancelled meanwhile
+        left = min(self._last_change + AUTOSAVE_DELAY, self._deadline) - time.monotonic()
+        if left > 0:  # typed on since the timer was set: wait for the pause, or the deadline
+            self._wait(left)
+            return
         self.cancel()
         self._save()
         if time.monotonic() - self._last_change >= AUTOSAVE_DELAY:
