@@ -263,6 +263,16 @@ def test_names_and_the_users_details_are_known_words() -> None:
     assert misspelt("the colour of the harbour; we organise and analyse; the centre") == []
 
 
+def test_spelling_follows_a_word_as_it_is_typed_and_corrected() -> None:
+    # A key changes one word of one line: each state of it is judged as it stands.
+    typed = [misspelt(f"Thanks again. I have {'recieved'[:n]} the brief.") for n in (4, 8)]
+    assert typed == [[], ["recieved"]]
+    assert misspelt("Thanks again. I have received the brief.") == []
+    assert misspelt("Thanks again. I have recieved the brief.") == ["recieved"]
+    # A word missing from the dictionary with only a rare neighbour is not a slip ("barista").
+    assert misspelt("our arista team and the baristas") == []
+
+
 def test_polished_on_a_draft_still_waits_for_the_tick() -> None:
     d = draft("Priya Raman")
     assert judge(text(), draft=d)["polished"].status == "todo"
