@@ -365,8 +365,9 @@ CHANGES: tuple[tuple[str, str], ...] = (
         "each line of the email once, and the dictionary's verdict on each word once (a key "
         "changes one line); an unknown word's one-edit neighbours are looked up in the word "
         "counts directly. `app/saving.py`: the autosave sets one timer a pause, not one a key",
-        "the render process's job (render and judge, the draft pickled and read back, the benchmark's"
-        " typing), against the build before, interleaved: median 2.11-2.21 -> 1.79-1.94 ms, "
+        "the render process's job (render and judge, the draft pickled and read back, the "
+        "benchmark's typing), against the build before, interleaved: median 2.11-2.21 -> "
+        "1.79-1.94 ms, "
         "average 2.86-2.89 -> 2.31-2.46 ms; the same spelling verdicts on 6,000 texts. Within one"
         ' terminal run\'s noise. Section "Where the CPU of a key goes, process by process".',
     ),
