@@ -205,13 +205,11 @@ def _is_slip(checker: SpellChecker, word: str) -> bool:
         return False
     # A slip sits one letter from an everyday word; a rare neighbour ("arista" for
     # "barista") means the word is just missing from the dictionary. A plural or a past
-    # tense one letter away is the dictionary's gap too, not a slip.
-    # (The words one edit away looked up in the counts at once: `candidates` calls Python
-    # code for each of the hundreds of them, which a long unknown word made slow at each key.)
+    # tense one letter away is the dictionary's gap too, not a slip. The neighbours are
+    # looked up in the counts directly: `candidates` runs Python code for each of hundreds.
     counts = checker.word_frequency.dictionary
     return any(
-        counts.get(c, 0) >= _COMMON
-        and c != word
+        counts.get(c, 0) >= _COMMON  # the word itself is not known, so never counts here
         and word not in {c + s for s in _SUFFIXES}
         and c not in {word + s for s in _SUFFIXES}
         for c in checker.edit_distance_1(word)
