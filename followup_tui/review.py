@@ -37,9 +37,15 @@ def email_for(draft: Draft, profile: Profile, now: datetime, interviewer: int) -
 
 
 def render_and_judge(
-    draft: Draft, profile: Profile, now: datetime, interviewer: int, generation: int
+    draft: Draft,
+    profile: Profile,
+    now: datetime,
+    interviewer: int,
+    generation: int,
+    unfinished: str = "",
 ) -> Rendered:
-    """Render every email of the draft and judge the interviewer's one."""
+    """Render every email of the draft and judge the interviewer's one (`unfinished`: the
+    word being typed, see `evaluate`)."""
     from followup_tui.practices import evaluate
     from followup_tui.render import render_all
 
@@ -48,7 +54,9 @@ def render_and_judge(
     except FileFormatError as exc:
         return Rendered(generation, [], None, [], error_meta(exc), str(exc))
     email = pick(emails, interviewer)
-    results = evaluate(email, draft=draft, profile=profile, now=now, emails=emails)
+    results = evaluate(
+        email, draft=draft, profile=profile, now=now, emails=emails, unfinished=unfinished
+    )
     return Rendered(generation, emails, email, results, describe_email(email, draft, now))
 
 

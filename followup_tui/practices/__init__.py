@@ -89,13 +89,15 @@ def evaluate(
     profile: Profile | None = None,
     now: datetime,
     emails: Sequence[Email] | None = None,
+    unfinished: str = "",
 ) -> list[Result]:
     """Judge one email on every practice, in `PRACTICES` order.
 
     `draft` None means a plain email with no notes; `emails` are all the emails of the
-    interview (one per interviewer of a panel), for the `distinct` practice.
+    interview (one per interviewer of a panel), for the `distinct` practice; `unfinished` is
+    the word the user is typing, which is not a slip until they have left it or paused.
     """
-    c = Context(email, draft, profile, now, emails)
+    c = Context(email, draft, profile, now, emails, unfinished=unfinished)
     skip = NOT_FOR_STAGE.get(c.stage, frozenset())
     results: list[Result] = []
     for practice, judge in _REGISTRY:

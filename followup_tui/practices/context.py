@@ -34,6 +34,7 @@ class Context:
         now: datetime,
         emails: Sequence[Email] | None,
         stage: str | None = None,
+        unfinished: str = "",
     ) -> None:
         self.email = email
         self.draft = draft
@@ -41,6 +42,8 @@ class Context:
         self.now = now
         self.emails = emails
         self.stage = email.stage if stage is None else stage
+        self.unfinished = unfinished
+        """The word the user is typing now (`spelling.word_at`), "" if none: not judged yet."""
         self.subject = normalise(email.subject)
         self.body = normalise(email.body)
 

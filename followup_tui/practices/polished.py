@@ -89,9 +89,11 @@ def _miscapitalised(text: str, targets: list[str]) -> str:
     return ""
 
 
-def _near_miss(text: str, targets: list[str]) -> str:
-    """A reason naming a likely misspelling of a name in the notes, or ""."""
+def _near_miss(text: str, targets: list[str], unfinished: str = "") -> str:
+    """A reason naming a likely misspelling of a name in the notes, or "" (a name still
+    being typed, `unfinished`, is not one yet)."""
     lowered = {t.casefold() for t in targets}
+    typing = unfinished.casefold()
     checked: set[tuple[str, str]] = set()
     for target in targets:
         if len(target) < 4:
@@ -108,6 +110,8 @@ def _near_miss(text: str, targets: list[str]) -> str:
                 key = (low, low_target)
                 if abs(len(low) - len(low_target)) > 2 or low in lowered or key in checked:
                     continue
+                if typing and typing in low.split():
+                    continue
                 checked.add(key)
                 sm = difflib.SequenceMatcher(None, low, low_target)
                 close = sm.real_quick_ratio() >= 0.8 and sm.quick_ratio() >= 0.8
@@ -122,7 +126,7 @@ def _misspelt_name(c: Context, draft: Draft) -> str:
     if not targets:
         return ""
     text = f"{c.subject}\n{c.body}"
-    return _miscapitalised(text, targets) or _near_miss(text, targets)
+    return _miscapitalised(text, targets) or _near_miss(text, targets, c.unfinished)
 
 
 def _doubled_word(text: str) -> str:
@@ -180,7 +184,7 @@ def judge(c: Context) -> Verdict:
     problem = _misspelt_name(c, c.draft) if c.draft is not None else ""
     if problem:
         return Status.WARN, problem
-    words = misspelt(f"{c.subject}\n{c.body}", _known_words(c))
+    words = misspelt(f"{c.subject}\n{c.body}", [*_known_words(c), c.unfinished])
     if words is None:
         return Status.TODO, "checking the spelling…"
     if words:

@@ -173,6 +173,24 @@ def _line_candidates(line: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_APOSTROPHES = "'\u2019"
+
+
+def word_at(line: str, column: int) -> str:
+    """The word the cursor at `column` of `line` is in or touches, "" between words.
+
+    While a word is typed each key makes a new one ("stre", "strea"...), and many of those are
+    a letter from an everyday word: that word is judged once the user leaves it or pauses.
+    """
+    start = column
+    while start > 0 and (line[start - 1].isalpha() or line[start - 1] in _APOSTROPHES):
+        start -= 1
+    end = column
+    while end < len(line) and (line[end].isalpha() or line[end] in _APOSTROPHES):
+        end += 1
+    return line[start:end].strip(_APOSTROPHES)
+
+
 def misspelt(text: str, known: Iterable[str] = ()) -> list[str] | None:
     """The words of the text the dictionary does not know but knows a near spelling of.
 

@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Header, Input, Label, Select, Tab, Tabs
 
 from followup_tui.app import collector, render_process
-from followup_tui.app.pause import AtPause
+from followup_tui.app.pause import AtPause, WordBeingTyped
 from followup_tui.app.screens.live_render import LiveRender
 from followup_tui.app.screens.pane_tabs import (
     NARROW_WIDTH,
@@ -83,6 +83,7 @@ class MainScreen(Screen[None]):
         self._first_shown = False
         self._people_listed: list[tuple[str, int]] = []
         self._people_at_pause = AtPause(self, self._refresh_people)
+        self._typing = WordBeingTyped(self, self.schedule_render)
         self._last_focused: dict[str, Widget] = {}  # in each pane, for f6 to come back to
         self._load_state()
 
@@ -234,6 +235,7 @@ class MainScreen(Screen[None]):
             app.now(),
             self.interviewer,
             generation,
+            self._typing.word,
         )
 
     def _show(self, outcome: Rendered) -> None:
@@ -304,6 +306,7 @@ class MainScreen(Screen[None]):
             self._refresh_people()  # added or removed: the choice must stay one of them
         else:
             self._people_at_pause.changed()  # a name typed
+        self._typing.typed_in(self.focused)
         self.changed()
 
     def _refresh_people(self) -> None:
@@ -334,6 +337,7 @@ class MainScreen(Screen[None]):
     def _edited(self, event: Preview.Edited) -> None:
         draft = self.session.draft
         draft.set_edit(draft.stage, self.interviewer, ManualEdit(event.subject, event.body))
+        self._typing.typed_in(self.focused)
         self.changed()
 
     @on(Select.Changed, "#switchers Select")
