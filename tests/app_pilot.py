@@ -52,11 +52,10 @@ def footer_actions(screen: Screen[Any], which: str = "") -> set[str]:
 
 
 def email_body(app: App[Any]) -> str:
-    """The email body the preview shows: its paragraphs' widgets, read off the screen."""
-    from textual.widgets import Static
+    """The email body the preview shows (the paragraphs it draws)."""
+    from followup_tui.app.widgets.email_body import EmailBody
 
-    shown = app.screen.query("#p-body Static").results(Static)
-    return "\n\n".join(str(paragraph.content) for paragraph in shown)
+    return app.screen.query_one(EmailBody).text
 
 
 def edit_on_disk(path: Path, change: Callable[[Draft], None]) -> None:

@@ -5,25 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Input, Label, Static, TextArea
 
+from followup_tui.app.widgets.email_body import EmailBody
 from followup_tui.model import Email
-
-PARAGRAPH_BREAK = "\n\n"
-
-
-def _common_ends(old: list[str], new: list[str]) -> tuple[int, int]:
-    """How many items the two lists share at their start, and then at their end."""
-    most = min(len(old), len(new))
-    head = 0
-    while head < most and old[head] == new[head]:
-        head += 1
-    tail = 0
-    while tail < most - head and old[-1 - tail] == new[-1 - tail]:
-        tail += 1
-    return head, tail
 
 
 class Preview(Vertical):
@@ -39,8 +26,6 @@ class Preview(Vertical):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self._shown: dict[str, str] = {}
-        self._paragraphs: list[str] = []
-        self._paragraph_lines: list[Static] = []  # one for each of `_paragraphs`
         self._loaded: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
@@ -50,9 +35,9 @@ class Preview(Vertical):
             # markup=False: an email is text, and "[Ana]" must stay "[Ana]"
             yield Static("", id="p-to", markup=False)
             yield Static("", id="p-subject", markup=False)
-            # One Static a paragraph: a key changes one, and only its lines are wrapped and
-            # drawn again (a TextArea draws every line in view after any change).
-            yield VerticalScroll(id="p-body")
+            # A key changes one paragraph: only its lines are wrapped and drawn again (a
+            # TextArea draws every line in view after any change).
+            yield EmailBody(id="p-body")
         yield Static("", id="p-meta", markup=False)
 
     @property
@@ -91,28 +76,7 @@ class Preview(Vertical):
             line.refresh(layout=True)
 
     def _put_body(self, text: str) -> None:
-        """The body: only the paragraphs that changed are replaced (a key changes one)."""
-        old, new = self._paragraphs, text.split(PARAGRAPH_BREAK)
-        if old == new:
-            return
-        self._paragraphs = new
-        lines = self._paragraph_lines
-        head, tail = _common_ends(old, new)
-        old_end, new_end = len(old) - tail, len(new) - tail
-        for line, paragraph in zip(lines[head:old_end], new[head:new_end], strict=False):
-            self._set(line, paragraph)
-        at = min(old_end, new_end)  # the first paragraph added or removed
-        body = self.query_one("#p-body", VerticalScroll)
-        if old_end > new_end:
-            body.remove_children(lines[at:old_end])
-            del lines[at:old_end]
-        elif new_end > old_end:
-            added = [Static(p, markup=False) for p in new[at:new_end]]
-            if at < len(lines):
-                body.mount_all(added, before=lines[at])
-            else:
-                body.mount_all(added)
-            lines[at:at] = added
+        self.query_one(EmailBody).show(text)
 
     def start_editing(self, email: Email) -> None:
         """Switch to the editor, filled with the email as it stands."""
