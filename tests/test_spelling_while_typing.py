@@ -6,11 +6,14 @@ everyday word: judged at once, the checklist would warn about each in turn.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from app_pilot import build, email_body, wait_until
+from textual.pilot import Pilot
 from textual.widgets import TextArea
 
 from followup_tui.app import pause
@@ -69,44 +72,40 @@ def test_a_name_being_typed_is_not_a_misspelling_of_it_yet() -> None:
     assert "Northwi" not in polished(typed, unfinished="Northwi")
 
 
+@asynccontextmanager
+async def misspelt_at_a_topic_s_end(draft_path: Path) -> AsyncIterator[Pilot[None]]:
+    """The app with " recieved" typed at the end of the first topic, the cursor after it."""
+    app = build(draft_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        topics = app.screen.query_one("#n-topics", TextArea)
+        topics.focus()
+        topics.move_cursor((0, len(topics.document.get_line(0))))
+        await pilot.press(*" recieved")
+        yield pilot
+
+
+def named(pilot: Pilot[None]) -> bool:
+    """Whether the checklist names the misspelling."""
+    checklist = pilot.app.screen.query_one(Checklist)
+    return 'check the spelling of "recieved"' in checklist.prompt("polished").plain
+
+
 async def test_in_the_app_a_word_is_judged_once_the_cursor_leaves_it(
     draft_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # No pause in typing long enough to judge the word comes during this test.
     monkeypatch.setattr(pause, "WORD_PAUSE", 600)
-    app = build(draft_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        main = app.screen
+    async with misspelt_at_a_topic_s_end(draft_path) as pilot:
+        main = pilot.app.screen
         assert isinstance(main, MainScreen)
-        topics = main.query_one("#n-topics", TextArea)
-        topics.focus()
-        topics.move_cursor((0, len(topics.document.get_line(0))))
-        await pilot.press(*" recieved")
         await main.wait_rendered()
-        checklist = main.query_one(Checklist)
-        assert "recieved" in email_body(app)  # the email on screen has it
-        assert "recieved" not in checklist.prompt("polished").plain
+        assert "recieved" in email_body(pilot.app)  # the email on screen has it
+        assert not named(pilot)
         await pilot.press("space")
-        await wait_until(
-            pilot,
-            lambda: 'check the spelling of "recieved"' in checklist.prompt("polished").plain,
-            "the word named once a space follows it",
-        )
+        await wait_until(pilot, lambda: named(pilot), "the word named once a space follows it")
 
 
 async def test_in_the_app_a_word_is_judged_once_typing_pauses(draft_path: Path) -> None:
-    app = build(draft_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        main = app.screen
-        assert isinstance(main, MainScreen)
-        topics = main.query_one("#n-topics", TextArea)
-        topics.focus()
-        topics.move_cursor((0, len(topics.document.get_line(0))))
-        await pilot.press(*" recieved")
-        checklist = main.query_one(Checklist)
+    async with misspelt_at_a_topic_s_end(draft_path) as pilot:
         # Nothing typed after it: the pause alone has it judged.
-        await wait_until(
-            pilot,
-            lambda: 'check the spelling of "recieved"' in checklist.prompt("polished").plain,
-            "the word named once typing pauses",
-        )
+        await wait_until(pilot, lambda: named(pilot), "the word named once typing pauses")
