@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from followup_tui.app import render_process
+from followup_tui.practices.spelling import do_not_wait, load_in_background
 from followup_tui.review import Rendered
 
 # Takes what a render needs from the draft as it stands (on the UI thread) and returns the
@@ -26,21 +27,21 @@ class LiveRender:
     never holds up the keys. One render runs at a time: a change made while one runs renders
     as soon as it is shown, so the preview keeps up with fast typing instead of waiting for a
     pause (a render cut short by each key would never be seen). Renders run in the render
-    process once it is ready (`render_process`), else on a thread; `process_lost` is called
-    when that process fails and renders go back to threads.
+    process once it is ready (`render_process`, started by `start_process`), else on a
+    thread. If there is no such process, or it fails, renders stay on threads and this
+    process reads the spelling dictionary itself.
     """
 
     def __init__(
-        self,
-        screen: Screen[None],
-        job: RenderJob,
-        show: Callable[[Rendered], None],
-        process_lost: Callable[[], None],
-    ):
+        self, screen: Screen[None], job: RenderJob, show: Callable[[Rendered], None]
+    ) -> None:
         self._screen = screen
         self._job = job
         self._show = show
-        self._process_lost = process_lost
+        # The spelling dictionary is read once the first email is shown (`start_process`): by
+        # the render process, or in this one when there is none.
+        do_not_wait()
+        self._reading_dictionary = False
         self.pending = False
         """True from a change of the draft until the email on screen shows it."""
         self.shown = asyncio.Event()
@@ -93,9 +94,37 @@ class LiveRender:
             return
         self._finish(outcome)
 
+    def start_process(self) -> None:
+        """Start the render process (once the first email is drawn: beside the first frames
+        it held them up); renders move to it once it is ready."""
+        render_process.start(self._process_started)
+
+    def _process_started(self, ready: bool) -> None:
+        """The process is ready (the next render is judged with its dictionary), or is not to
+        be had (the dictionary is read here)."""
+        if not self._screen.app.is_running:
+            return
+        if ready:
+            self.schedule()
+        else:
+            self._read_dictionary()
+
     def _give_up_process(self) -> None:
         render_process.give_up()
-        self._process_lost()
+        self._read_dictionary()
+
+    def _read_dictionary(self) -> None:
+        """Read the spelling dictionary in this process, then judge the email again."""
+        if self._reading_dictionary:
+            return
+        self._reading_dictionary = True
+        app = self._screen.app
+
+        def loaded() -> None:  # on the loader's thread: now spelling can be judged
+            if app.is_running:
+                app.call_from_thread(self.schedule)
+
+        load_in_background(loaded)
 
     def _in_thread(self, render: Callable[[], Rendered]) -> None:
         app = self._screen.app

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Input, Label, Select, Tab, Tabs
 
-from followup_tui.app import collector, render_process
+from followup_tui.app import collector
 from followup_tui.app.pause import AtPause, WordBeingTyped
 from followup_tui.app.screens.live_render import LiveRender
 from followup_tui.app.screens.pane_tabs import (
@@ -34,7 +34,6 @@ from followup_tui.app.widgets.preview import Preview
 from followup_tui.errors import FileFormatError
 from followup_tui.model import STAGES, Email, ManualEdit, Stage
 from followup_tui.practices import Result
-from followup_tui.practices.spelling import do_not_wait, load_in_background
 from followup_tui.review import (
     Rendered,
     checklist_summary,
@@ -75,11 +74,7 @@ class MainScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__(id="main")
-        self.live = LiveRender(self, self._render_job, self._show, self._read_dictionary)
-        # The spelling dictionary is read once the first email is shown: by the render
-        # process (`render_process`), or here when there is none.
-        do_not_wait()
-        self._reading_dictionary = False
+        self.live = LiveRender(self, self._render_job, self._show)
         self._first_shown = False
         self._people_listed: list[tuple[str, int]] = []
         self._people_at_pause = AtPause(self, self._refresh_people)
@@ -254,30 +249,7 @@ class MainScreen(Screen[None]):
             app.call_after_refresh(collector.settle, collect=False)
             # Once the email is drawn: the process (or the dictionary, read here) held up the
             # first frames when started beside them.
-            self.call_after_refresh(render_process.start, self._render_process_started)
-
-    def _render_process_started(self, ready: bool) -> None:
-        """The render process is ready (the next render is judged with its dictionary), or is
-        not to be had (the dictionary is read here)."""
-        if not self.app.is_running:
-            return
-        if ready:
-            self.schedule_render()
-        else:
-            self._read_dictionary()
-
-    def _read_dictionary(self) -> None:
-        """Read the spelling dictionary in this process, then judge the email again."""
-        if self._reading_dictionary:
-            return
-        self._reading_dictionary = True
-        app = self.app
-
-        def loaded() -> None:  # on the loader's thread: now spelling can be judged
-            if app.is_running:
-                app.call_from_thread(self.schedule_render)
-
-        load_in_background(loaded)
+            self.call_after_refresh(self.live.start_process)
 
     def _show_summary(self, results: list[Result]) -> None:
         subtitle = checklist_summary(results)
