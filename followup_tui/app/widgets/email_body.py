@@ -34,8 +34,9 @@ class EmailBody(ScrollView, can_focus=True):
 
     A key typed into the notes changes one paragraph, and every few keys it wraps to a line
     more: only the lines from that paragraph down are drawn again. The scroll height is the
-    pane's while the email fits in it and otherwise grows in steps of `SPARE_LINES`, because a
-    new scroll height (or a widget a paragraph growing a line) lays out the whole screen.
+    pane's while the email fits in it and otherwise grows in steps of `SPARE_LINES`: a new
+    scroll height lays out the whole screen, as a Static a paragraph did whenever one of them
+    wrapped to a line more.
     """
 
     DEFAULT_CSS = """
@@ -69,9 +70,9 @@ class EmailBody(ScrollView, can_focus=True):
         kept = self._wrapped[len(old) - tail :] if tail else []
         self._paragraphs = new
         self._wrapped = self._wrapped[:head] + [None] * (len(new) - head - tail) + kept
-        before = self._lines
+        lines_before = len(self._lines)
         self._arrange()
-        if len(self._lines) == len(before):
+        if len(self._lines) == lines_before:
             # Nothing below the change moved: draw just the changed paragraphs' lines.
             bottom = len(self._lines) - sum(
                 len(self._paragraph_lines(i)) for i in range(len(new) - tail, len(new))
